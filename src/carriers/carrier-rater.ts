@@ -1,0 +1,93 @@
+import type Decimal from 'decimal.js';
+import type { LocalizedText } from '../schema/primitives';
+
+/** One parcel, normalised to kg and cm. */
+export interface NormalisedParcel {
+  lengthCm: Decimal;
+  widthCm: Decimal;
+  heightCm: Decimal;
+  weightKg: Decimal;
+}
+
+/** What a carrier needs to price a shipment. Amounts keep full precision. */
+export interface ShipmentToRate {
+  origin: { country: string; postalCode?: string };
+  destination: { country: string; region?: string; postalCode?: string };
+  parcels: NormalisedParcel[];
+  /** Goods value, for insurance and value-based surcharges. */
+  declaredValue: { amount: Decimal; currency: string };
+  /** YYYY-MM-DD: picks the fuel percentage, dated surcharges and services in force. */
+  shipDate: string;
+  insure: boolean;
+  /** Converts an amount between currencies (surcharges priced in another currency). */
+  convert: (amount: Decimal, from: string, to: string) => Decimal;
+}
+
+/** One priced line of the shipping charge, in the carrier table's currency, unrounded. */
+export interface ChargeLine {
+  code: string;
+  name: LocalizedText;
+  amount: Decimal;
+  /** How it was computed, e.g. "zone 1, 1.5 kg break" or "30.5% × 1250.00". */
+  working: string;
+}
+
+/** A fee that depends on the duties and taxes, priced once they are known. */
+export interface DutyDependentFee {
+  code: string;
+  name: LocalizedText;
+  /** ddp: charged to the seller when it pays duties and taxes; dap: charged to the buyer for collecting them. */
+  option: 'ddp' | 'dap';
+  /** Given duties + taxes in the carrier currency, the fee and its working. */
+  price: (dutiesAndTaxes: Decimal) => { amount: Decimal; working: string };
+}
+
+export interface RatedService {
+  carrier: string;
+  carrierName: string;
+  service: string;
+  serviceName: LocalizedText;
+  channel: 'courier' | 'postal';
+  status: 'sourced' | 'illustrative';
+  currency: string;
+  zone: string;
+  chargeableKg: Decimal;
+  /** base first, then surcharges, then fuel. */
+  lines: ChargeLine[];
+  insurance?: ChargeLine;
+  dutyFees: DutyDependentFee[];
+  transitDays: { min: number; max: number };
+  customsDays: { min: number; max: number };
+  /** "HH:MM", origin local time. */
+  cutoffLocal: string;
+  /** Table data date, for the answer's data dates. */
+  dataDate: string;
+  notes: RateNote[];
+}
+
+export interface RateNote {
+  code: string;
+  severity: 'info' | 'warning';
+  text: LocalizedText;
+  source?: string;
+}
+
+/** A service that cannot take the shipment, and why (reported as a note). */
+export interface RateRejection {
+  carrier: string;
+  service: string;
+  code: string;
+  reason: LocalizedText;
+}
+
+export interface RateResult {
+  options: RatedService[];
+  rejections: RateRejection[];
+}
+
+/** The plug-in interface every carrier implements, table-driven or code. */
+export interface CarrierRater {
+  readonly id: string;
+  readonly name: string;
+  rate(shipment: ShipmentToRate): RateResult | Promise<RateResult>;
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import {
+  amountSchema,
+  countryCodeSchema,
+  currencyCodeSchema,
+  datedFields,
+  isoDateSchema,
+  localizedTextSchema,
+  percentSchema,
+  sourceEntrySchema,
+} from '../schema/primitives';
+
+/**
+ * The carrier rate table format `carriers/<id>.json`, after
+ * shared/research/carriers.md. Documented in carriers/README.md.
+ * Weights are kg, sizes cm, money in the table's `currency` unless a
+ * surcharge names its own.
+ */
+
+const byZoneSchema = z.record(z.string(), amountSchema);
+
+export const postcodeRuleSchema = z
+  .object({
+    country: countryCodeSchema,
+    /** Postcode starts with this (spaces ignored, case-insensitive). */
+    prefix: z.string().min(1).optional(),
+    /** Inclusive range, compared on the postcode with spaces removed, same length. */
+    from: z.string().min(1).optional(),
+    to: z.string().min(1).optional(),
+  })
+  .refine((r) => r.prefix !== undefined || (r.from !== undefined && r.to !== undefined), {
+    error: 'a postcode rule needs "prefix" or both "from" and "to"',
+  });
+
+export const zoneSchema = z.object({
+  id: z.string().min(1),
+  countries: z.array(countryCodeSchema).default([]),
+  /** A postcode rule beats a country rule. */
+  postcodes: z.array(postcodeRuleSchema).default([]),
+});
+
+export const triggerSchema = z.object({
+  field: z.enum([
+    'pieceKg',
+    'chargeableKg',
+    'longestSideCm',
+    'secondSideCm',
+    'lengthPlusGirthCm',
+    'shipmentKg',
+    'remoteArea',
+    'destination',
+  ]),
+  op: z.enum(['>', '>=', '<', '<=', '=', 'in']),
+  value: z.union([z.number(), z.boolean(), z.array(z.string())]),
+});
+
+export const surchargeSchema = z.object({
+  code: z.string().min(1),
+  name: localizedTextSchema,
+  /** shipment: once; piece: per triggering piece; kg: per chargeable kg; percent: of `percentOf`. */
+  basis: z.enum(['shipment', 'piece', 'kg', 'percent']),
+  amount: amountSchema.optional(),
+  perKg: amountSchema.optional(),
+  percent: percentSchema.optional(),
+  percentOf: z.enum(['base', 'declaredValue', 'dutiesTaxes']).optional(),
+  min: amountSchema.optional(),
+  max: amountSchema.optional(),
+  currency: currencyCodeSchema.optional(),
+  /** Any one trigger makes it apply. No triggers and no option: always applies. */
+  triggers: z.array(triggerSchema).optional(),
+  /**
+   * insurance: only when the request asks for insurance (reported as `insurance`);
+   * ddp: the duties-and-taxes-paid fee when the seller pays them;
+   * dap: the carrier's collection (disbursement) fee charged to the buyer.
+   */
+  option: z.enum(['insurance', 'ddp', 'dap']).optional(),
+  fuelApplies: z.boolean().default(false),
+  /** Not charged when one of these codes is charged (UPS additional handling vs large package). */
+  excludes: z.array(z.string()).optional(),
+  /** Service ids this surcharge applies to; omitted: all. */
+  services: z.array(z.string()).optional(),
+  ...datedFields,
+  source: z.string().min(1),
+});
+
+export const weightBandSchema = z.object({
+  /** Inclusive upper bound of the band in kg; null for no ceiling. */
+  upToKg: z.number().positive().nullable(),
+  stepKg: z.number().positive(),
+});
+
+export const serviceSchema = z.object({
+  id: z.string().min(1),
+  name: localizedTextSchema,
+  channel: z.enum(['courier', 'postal']),
+  ...datedFields,
+  zones: z.array(zoneSchema).min(1),
+  remoteAreas: z.array(postcodeRuleSchema).default([]),
+  weight: z.object({
+    volumetricDivisor: z.number().positive().nullable(),
+    dimRounding: z.enum(['nearest', 'up', 'none']).default('none'),
+    chargeableScope: z.enum(['piece', 'shipment']).default('piece'),
+    rounding: z.array(weightBandSchema).min(1),
+  }),
+  rates: z.object({
+    breaks: z.array(z.object({ maxKg: z.number().positive(), byZone: byZoneSchema })).min(1),
+    beyond: z
+      .array(
+        z.object({
+          fromKg: z.number().positive(),
+          toKg: z.number().positive().nullable(),
+          /** perKgWhole: rate × whole chargeable weight; addPerStep: last break + rate per extra step. */
+          mode: z.enum(['perKgWhole', 'addPerStep']),
+          stepKg: z.number().positive().default(1),
+          byZone: byZoneSchema,
+        }),
+      )
+      .default([]),
+    minCharge: byZoneSchema.optional(),
+  }),
+  limits: z.object({
+    maxPieceKg: z.number().positive(),
+    maxShipmentKg: z.number().positive().optional(),
+    maxLengthCm: z.number().positive().optional(),
+    maxLengthPlusGirthCm: z.number().positive().optional(),
+    maxPieces: z.number().int().positive().optional(),
+  }),
+  transit: z.object({
+    byZone: z.record(z.string(), z.object({ min: z.number().int().min(0), max: z.number().int().min(0) })),
+    /** Local time at the origin after which a shipment leaves the next business day. */
+    cutoffLocal: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time such as "17:00"' }),
+    /** Customs clearance days added by destination; `default` for the rest. */
+    customsDays: z.record(z.string(), z.object({ min: z.number().int().min(0), max: z.number().int().min(0) })),
+  }),
+  /** Dated suspensions (Correos de México to the US since 2025-08-27). */
+  unavailable: z
+    .array(z.object({ countries: z.array(countryCodeSchema).min(1), ...datedFields, reason: localizedTextSchema, source: z.string() }))
+    .default([]),
+});
+
+export const carrierFileSchema = z.object({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a lowercase id such as "dhl-express"' }),
+  name: z.string().min(1),
+  status: z.enum(['sourced', 'illustrative']),
+  statusNote: localizedTextSchema.optional(),
+  origins: z.array(countryCodeSchema).min(1),
+  currency: currencyCodeSchema,
+  /** Prices include the origin's VAT (some Mexican guides quote IVA-inclusive). */
+  taxIncluded: z.boolean().default(false),
+  effectiveFrom: isoDateSchema,
+  effectiveTo: isoDateSchema.optional(),
+  sources: z.record(z.string(), sourceEntrySchema),
+  fuel: z.object({
+    history: z.array(z.object({ from: isoDateSchema, percent: percentSchema, source: z.string() })).min(1),
+    /** "base" and the codes of the surcharges fuel is charged on. */
+    appliesTo: z.array(z.string()).min(1),
+  }),
+  services: z.array(serviceSchema).min(1),
+  surcharges: z.array(surchargeSchema).default([]),
+});
+
+export type CarrierFile = z.output<typeof carrierFileSchema>;
+export type CarrierService = z.output<typeof serviceSchema>;
+export type Surcharge = z.output<typeof surchargeSchema>;
+export type Trigger = z.output<typeof triggerSchema>;
+export type PostcodeRule = z.output<typeof postcodeRuleSchema>;

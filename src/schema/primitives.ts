@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { getCodes } from 'country-list';
+import { D, isCurrencyCode } from '../domain/money';
+
+/** Building blocks shared by the tariff, carrier and request schemas. */
+
+const COUNTRY_CODES = new Set(getCodes());
+
+export const countryCodeSchema = z
+  .string()
+  .refine((c) => COUNTRY_CODES.has(c), {
+    error: (iss) => `expected an ISO 3166-1 alpha-2 country code such as "MX", got ${JSON.stringify(iss.input)}`,
+  });
+
+export const currencyCodeSchema = z
+  .string()
+  .refine((c) => isCurrencyCode(c), {
+    error: (iss) => `expected an ISO 4217 currency code such as "USD", got ${JSON.stringify(iss.input)}`,
+  });
+
+const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
+const NON_NEGATIVE_DECIMAL_RE = /^\d+(\.\d+)?$/;
+
+function decimalString(what: string, example: string) {
+  return z
+    .string({ error: (iss) => `expected ${what} as a string such as "${example}", got ${describe(iss.input)}` })
+    .regex(NON_NEGATIVE_DECIMAL_RE, {
+      error: (iss) => `expected ${what} such as "${example}", got ${describe(iss.input)}`,
+    })
+    .transform((s) => new D(s));
+}
+
+function describe(input: unknown): string {
+  if (input === undefined) return 'nothing';
+  return JSON.stringify(input);
+}
+
+/** A money amount as a decimal string, never a JSON number ("12.50"). */
+export const amountSchema = decimalString('an amount', '12.50');
+/** A percentage as a decimal string ("16.5" means 16.5 %). */
+export const percentSchema = decimalString('a percentage', '19');
+/** A signed decimal string. */
+export const signedDecimalSchema = z
+  .string()
+  .regex(DECIMAL_RE, { error: (iss) => `expected a decimal number such as "-1.5", got ${describe(iss.input)}` })
+  .transform((s) => new D(s));
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `expected a date as YYYY-MM-DD, got ${describe(iss.input)}` })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    error: (iss) => `${describe(iss.input)} is not a calendar date`,
+  });
+
+/** An HS code prefix of 2 to 10 digits, written without dots ("6109", "610910"). */
+export const hsPrefixSchema = z
+  .string()
+  .regex(/^\d{2,10}$/, { error: (iss) => `expected an HS prefix of 2 to 10 digits without dots such as "6109", got ${describe(iss.input)}` });
+
+export const localizedTextSchema = z.object({
+  es: z.string().min(1),
+  en: z.string().min(1),
+});
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+/** Where a figure comes from: a key of the file's `sources`, optionally its own review date. */
+export const sourcedFields = {
+  source: z.string().min(1),
+  reviewed: isoDateSchema.optional(),
+  confidence: z.enum(['confirmed', 'secondary', 'unconfirmed']).optional(),
+};
+
+export const sourceEntrySchema = z.object({
+  title: z.string().min(1),
+  url: z.string().optional(),
+  reviewed: isoDateSchema,
+  licence: z.string().optional(),
+});
+
+export const datedFields = {
+  effectiveFrom: isoDateSchema.optional(),
+  effectiveTo: isoDateSchema.optional(),
+};

@@ -1,0 +1,64 @@
+import type { DataProblem } from '../schema/data-file';
+import type { TariffFile } from './tariff-schema';
+
+/**
+ * Checks a schema cannot express: references between parts of one tariff
+ * file. Returns problems with the JSON path of the offending value.
+ */
+export function checkTariffReferences(file: string, t: TariffFile): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const add = (path: string, message: string) => problems.push({ file, path, message });
+  const sourceKeys = new Set(Object.keys(t.sources));
+  const agreements = new Set(Object.keys(t.agreements));
+
+  const visit = (value: unknown, path: string): void => {
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(v, `${path}[${i}]`));
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    if (value.constructor !== Object) return;
+    for (const [key, v] of Object.entries(value)) {
+      const p = path === '' ? key : `${path}.${key}`;
+      if (key === 'source' && typeof v === 'string' && !sourceKeys.has(v)) {
+        add(p, `source "${v}" is not a key of "sources" (known: ${[...sourceKeys].join(', ') || 'none'})`);
+      }
+      if ((key === 'exemptUnder') && Array.isArray(v)) {
+        v.forEach((a, i) => {
+          if (typeof a === 'string' && !agreements.has(a)) add(`${p}[${i}]`, `agreement "${a}" is not defined in "agreements"`);
+        });
+      }
+      if (key === 'origins' && Array.isArray(v)) {
+        v.forEach((o, i) => {
+          if (typeof o === 'string' && o.startsWith('agreement:') && !agreements.has(o.slice(10))) {
+            add(`${p}[${i}]`, `agreement "${o.slice(10)}" is not defined in "agreements"`);
+          }
+        });
+      }
+      if (key !== 'sources') visit(v, p);
+    }
+  };
+  visit(t, '');
+
+  t.duties.preferential.forEach((m, i) => {
+    if (!agreements.has(m.agreement)) add(`duties.preferential[${i}].agreement`, `agreement "${m.agreement}" is not defined in "agreements"`);
+  });
+
+  const periods = [...t.periods].map((p, i) => ({ p, i })).sort((a, b) => a.p.effectiveFrom.localeCompare(b.p.effectiveFrom));
+  for (let k = 1; k < periods.length; k++) {
+    const prev = periods[k - 1]!;
+    const cur = periods[k]!;
+    if (prev.p.effectiveTo === undefined || prev.p.effectiveTo >= cur.p.effectiveFrom) {
+      add(`periods[${cur.i}].effectiveFrom`, `period starting ${cur.p.effectiveFrom} overlaps periods[${prev.i}] (${prev.p.effectiveFrom} to ${prev.p.effectiveTo ?? 'open end'})`);
+    }
+  }
+  t.periods.forEach((p, i) => {
+    if (p.effectiveTo !== undefined && p.effectiveTo < p.effectiveFrom) add(`periods[${i}].effectiveTo`, 'ends before it starts');
+    p.taxes.forEach((tax, j) => {
+      tax.regions?.forEach((r, k) => {
+        if (!t.regions || !(r in t.regions)) add(`periods[${i}].taxes[${j}].regions[${k}]`, `region "${r}" is not listed in "regions"`);
+      });
+    });
+  });
+  return problems;
+}
