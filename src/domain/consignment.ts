@@ -1,0 +1,66 @@
+import type Decimal from 'decimal.js';
+import type { ValueBasis } from '../tariffs/tariff-schema';
+import { allocate, sum } from './money';
+
+export interface ItemValues {
+  goods: Decimal;
+  shipping: Decimal;
+  insurance: Decimal;
+  /** What duty is charged on: goods (FOB) or goods + shipping + insurance (CIF). */
+  customsValue: Decimal;
+}
+
+/** The consignment's values in the computing currency, full precision. */
+export interface ConsignmentValues {
+  currency: string;
+  basis: 'FOB' | 'CIF';
+  goods: Decimal;
+  shipping: Decimal;
+  insurance: Decimal;
+  customsValue: Decimal;
+  items: ItemValues[];
+}
+
+/**
+ * Customs value per item. Shipping and insurance (already rounded lines in
+ * `currency`) are spread over the items by goods value with remainder-exact
+ * allocation, so the item shares add up to the totals to the cent.
+ * CIF adds them to the customs value; FOB leaves them out (domain.md step 4).
+ */
+export function valueConsignment(
+  itemGoods: readonly Decimal[],
+  shipping: Decimal,
+  insurance: Decimal,
+  basis: 'FOB' | 'CIF',
+  currency: string,
+): ConsignmentValues {
+  const shipShares = allocate(shipping, itemGoods, currency);
+  const insShares = allocate(insurance, itemGoods, currency);
+  const items = itemGoods.map((goods, i) => {
+    const s = shipShares[i] as Decimal;
+    const ins = insShares[i] as Decimal;
+    return { goods, shipping: s, insurance: ins, customsValue: basis === 'CIF' ? goods.plus(s).plus(ins) : goods };
+  });
+  return {
+    currency,
+    basis,
+    goods: sum(itemGoods),
+    shipping,
+    insurance,
+    customsValue: sum(items.map((i) => i.customsValue)),
+    items,
+  };
+}
+
+/** The consignment value a threshold or regime band is measured on. */
+export function valueOnBasis(v: ConsignmentValues, basis: ValueBasis, itemIndexes?: readonly number[]): Decimal {
+  const items = itemIndexes ? itemIndexes.map((i) => v.items[i] as ItemValues) : v.items;
+  switch (basis) {
+    case 'goods':
+      return sum(items.map((i) => i.goods));
+    case 'goodsPlusShipping':
+      return sum(items.map((i) => i.goods.plus(i.shipping).plus(i.insurance)));
+    case 'customsValue':
+      return sum(items.map((i) => i.customsValue));
+  }
+}

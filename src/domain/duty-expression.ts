@@ -1,0 +1,100 @@
+import type Decimal from 'decimal.js';
+import type { DutyExpression } from '../tariffs/tariff-schema';
+import { D, ZERO, formatRate } from './money';
+
+/** What a duty is charged on, for one item line, in the computing currency. */
+export interface DutyBase {
+  customsValue: Decimal;
+  currency: string;
+  quantity: Decimal;
+  netKg?: Decimal;
+  litres?: Decimal;
+  convert: (amount: Decimal, from: string, to: string) => Decimal;
+}
+
+export interface DutyEvaluation {
+  amount: Decimal;
+  /** The expression in words: "16.5%", "0.028 USD/kg + 5%", "MAX(10%, 2 EUR/unit)". */
+  rate: string;
+  /** The arithmetic: "16.5% × 700.00". */
+  working: string;
+}
+
+export class MissingQuantityError extends Error {
+  readonly code = 'MISSING_QUANTITY';
+  constructor(readonly needs: 'netKg' | 'litres') {
+    super(needs === 'netKg' ? 'a weight-based duty needs the item weight' : 'a volume-based duty needs the item volume');
+  }
+}
+
+const UNIT_WORD = { unit: 'unit', kg: 'kg', litre: 'l' } as const;
+
+/** Evaluate typed duty components joined by +, MIN, MAX (UK trade tariff expression model). */
+export function evaluateDuty(expr: DutyExpression, base: DutyBase): DutyEvaluation {
+  switch (expr.type) {
+    case 'adValorem': {
+      const amount = base.customsValue.times(expr.percent).div(100);
+      return { amount, rate: `${formatRate(expr.percent)}%`, working: `${formatRate(expr.percent)}% × ${show(base.customsValue)} ${base.currency}` };
+    }
+    case 'specific': {
+      const qty = quantityFor(expr.per, base);
+      const per = expr.quantity ?? new D(1);
+      const rateInCurrency = base.convert(expr.amount, expr.currency, base.currency);
+      const amount = rateInCurrency.times(qty).div(per);
+      const perText = per.equals(1) ? UNIT_WORD[expr.per] : `${formatRate(per)} ${UNIT_WORD[expr.per]}`;
+      const rate = `${formatRate(expr.amount)} ${expr.currency}/${perText}`;
+      const conv = expr.currency === base.currency ? '' : ` (= ${show(rateInCurrency)} ${base.currency})`;
+      return { amount, rate, working: `${rate}${conv} × ${formatRate(qty)} ${UNIT_WORD[expr.per]}` };
+    }
+    case 'sum': {
+      const parts = expr.of.map((e) => evaluateDuty(e, base));
+      return {
+        amount: parts.reduce<Decimal>((acc, p) => acc.plus(p.amount), ZERO),
+        rate: parts.map((p) => p.rate).join(' + '),
+        working: parts.map((p) => `(${p.working} = ${show(p.amount)})`).join(' + '),
+      };
+    }
+    case 'min':
+    case 'max': {
+      const parts = expr.of.map((e) => evaluateDuty(e, base));
+      const pick = parts.reduce((best, p) => (expr.type === 'min' ? (p.amount.lt(best.amount) ? p : best) : p.amount.gt(best.amount) ? p : best));
+      const name = expr.type.toUpperCase();
+      return {
+        amount: pick.amount,
+        rate: `${name}(${parts.map((p) => p.rate).join(', ')})`,
+        working: `${name}(${parts.map((p) => `${p.working} = ${show(p.amount)}`).join('; ')})`,
+      };
+    }
+  }
+}
+
+function quantityFor(per: 'unit' | 'kg' | 'litre', base: DutyBase): Decimal {
+  if (per === 'unit') return base.quantity;
+  if (per === 'kg') {
+    if (!base.netKg) throw new MissingQuantityError('netKg');
+    return base.netKg;
+  }
+  if (!base.litres) throw new MissingQuantityError('litres');
+  return base.litres;
+}
+
+/** Which quantities an expression needs, to ask for them before evaluating. */
+export function quantitiesNeeded(expr: DutyExpression): Set<'unit' | 'kg' | 'litre'> {
+  const out = new Set<'unit' | 'kg' | 'litre'>();
+  const walk = (e: DutyExpression): void => {
+    if (e.type === 'specific') out.add(e.per);
+    else if (e.type !== 'adValorem') e.of.forEach(walk);
+  };
+  walk(expr);
+  return out;
+}
+
+/** A plain ad valorem rate as a bare number ("16.5"); undefined for compound expressions. */
+export function plainPercent(expr: DutyExpression): Decimal | undefined {
+  return expr.type === 'adValorem' ? expr.percent : undefined;
+}
+
+/** Working figures are shown to 2 decimals; the computation keeps full precision. */
+function show(v: Decimal): string {
+  return v.toFixed(2);
+}

@@ -1,0 +1,204 @@
+import type Decimal from 'decimal.js';
+import type { HsMatch } from '../tariffs/hs-index';
+import { matchesAnyPrefix } from '../tariffs/hs-index';
+import type { LoadedTariff } from '../tariffs/tariff-index';
+import type { DutyExpression } from '../tariffs/tariff-schema';
+import { inForce } from './dates';
+import { evaluateDuty, plainPercent, type DutyBase, type DutyEvaluation } from './duty-expression';
+import { formatRate } from './money';
+import type { LocalizedText } from '../schema/primitives';
+
+/** A duty line before rounding. */
+export interface DutyLineCalc {
+  item?: number;
+  hs?: string;
+  matchedHs?: string;
+  rate: string;
+  base: Decimal;
+  amount: Decimal;
+  rule: string;
+  working: string;
+  estimated: boolean;
+  sourceKey?: string;
+}
+
+export interface EngineNote {
+  code: string;
+  severity: 'info' | 'warning';
+  text: LocalizedText;
+  sourceKey?: string;
+}
+
+export interface ItemForDuty {
+  index: number;
+  hs: string;
+  originCountry: string;
+  claimPreference: boolean;
+}
+
+export interface ItemDutyResult {
+  lines: DutyLineCalc[];
+  /** Agreement whose preference was used, if any. */
+  preference?: string;
+  notes: EngineNote[];
+}
+
+interface Priced {
+  eval: DutyEvaluation;
+  matchedHs?: string;
+  estimated: boolean;
+  why?: string;
+  sourceKey: string;
+}
+
+function rateText(expr: DutyExpression, ev: DutyEvaluation): string {
+  const p = plainPercent(expr);
+  return p !== undefined ? formatRate(p) : ev.rate;
+}
+
+/**
+ * Price a tariff-line match. Exact or 6+ digit ancestors are the legal rate;
+ * a heading or chapter ancestor is an estimate; several lines under a short
+ * code are evaluated and the highest is used, flagged when they differ.
+ */
+function priceMatch<T extends { duty: DutyExpression; hs: string; source: string; confidence?: string | undefined }>(
+  match: HsMatch<T>,
+  base: DutyBase,
+): Priced {
+  if (match.kind === 'descendants') {
+    const priced = match.entries.map((e) => ({ e, ev: evaluateDuty(e.duty, base) }));
+    const top = priced.reduce((a, b) => (b.ev.amount.gt(a.ev.amount) ? b : a));
+    const distinct = new Set(priced.map((p) => rateText(p.e.duty, p.ev)));
+    const range = [...distinct].join(' / ');
+    return {
+      eval: distinct.size > 1 ? { ...top.ev, working: `${top.ev.working} (highest of ${priced.length} lines under ${match.prefix}: ${range})` } : top.ev,
+      matchedHs: top.e.hs,
+      estimated: distinct.size > 1 || top.e.confidence === 'unconfirmed',
+      ...(distinct.size > 1 ? { why: 'subheading-range' } : top.e.confidence === 'unconfirmed' ? { why: 'unconfirmed' } : {}),
+      sourceKey: top.e.source,
+    };
+  }
+  const ev = evaluateDuty(match.entry.duty, base);
+  const shallow = match.kind === 'ancestor' && match.prefix.length < 6;
+  const why = shallow ? (match.prefix.length < 4 ? 'chapter' : 'heading') : match.entry.confidence === 'unconfirmed' ? 'unconfirmed' : undefined;
+  return {
+    eval: ev,
+    matchedHs: match.prefix,
+    estimated: why !== undefined,
+    ...(why ? { why } : {}),
+    sourceKey: match.entry.source,
+  };
+}
+
+function lineFrom(item: ItemForDuty, base: DutyBase, p: Priced, expr: DutyExpression | undefined, rule: string): DutyLineCalc {
+  return {
+    item: item.index,
+    hs: item.hs,
+    ...(p.matchedHs ? { matchedHs: p.matchedHs } : {}),
+    rate: expr && plainPercent(expr) !== undefined ? formatRate(plainPercent(expr) as Decimal) : p.eval.rate,
+    base: base.customsValue,
+    amount: p.eval.amount,
+    rule: p.estimated && p.why ? `estimated:${p.why}` : rule,
+    working: p.eval.working,
+    estimated: p.estimated,
+    sourceKey: p.sourceKey,
+  };
+}
+
+function mfnFor(tariff: LoadedTariff, item: ItemForDuty, date: string, base: DutyBase): { priced: Priced; expr?: DutyExpression } {
+  const match = tariff.mfn.lookup(item.hs, date);
+  if (match) {
+    const priced = priceMatch(match, base);
+    return match.kind === 'descendants' ? { priced } : { priced, expr: match.entry.duty };
+  }
+  const d = tariff.file.duties.default;
+  return {
+    priced: { eval: evaluateDuty(d.duty, base), estimated: true, why: 'country-default', sourceKey: d.source },
+    expr: d.duty,
+  };
+}
+
+/** The best preference among the agreements whose members include the item's origin. */
+function preferenceFor(tariff: LoadedTariff, item: ItemForDuty, date: string, base: DutyBase): { id: string; priced: Priced; expr?: DutyExpression } | undefined {
+  let best: { id: string; priced: Priced; expr?: DutyExpression } | undefined;
+  for (const [id, agreement] of Object.entries(tariff.file.agreements)) {
+    if (!inForce(agreement, date) || !agreement.members.includes(item.originCountry)) continue;
+    const index = tariff.preferential.get(id);
+    const match = index?.lookup(item.hs, date);
+    let candidate: { id: string; priced: Priced; expr?: DutyExpression } | undefined;
+    if (match && !(match.kind === 'ancestor' && match.prefix.length < 6 && agreement.defaultDuty)) {
+      candidate = { id, priced: priceMatch(match, base), ...(match.kind !== 'descendants' ? { expr: match.entry.duty } : {}) };
+    } else if (agreement.defaultDuty) {
+      candidate = {
+        id,
+        priced: { eval: evaluateDuty(agreement.defaultDuty, base), estimated: false, sourceKey: agreement.source },
+        expr: agreement.defaultDuty,
+      };
+    }
+    if (candidate && (!best || candidate.priced.eval.amount.lt(best.priced.eval.amount))) best = candidate;
+  }
+  return best;
+}
+
+/**
+ * Duty for one item (domain.md step 6): the MFN measure of the longest
+ * matching HS prefix in force; the preference if the origin qualifies and
+ * the caller did not refuse it (the lower of the two is used; a preference
+ * equal to MFN is still claimed, since some additional duties exempt goods
+ * entered under it); then additional measures by origin and date.
+ */
+export function resolveItemDuty(tariff: LoadedTariff, item: ItemForDuty, date: string, base: DutyBase): ItemDutyResult {
+  const notes: EngineNote[] = [];
+  const mfn = mfnFor(tariff, item, date, base);
+  const pref = preferenceFor(tariff, item, date, base);
+  const lines: DutyLineCalc[] = [];
+  let preference: string | undefined;
+
+  if (pref && item.claimPreference && pref.priced.eval.amount.lte(mfn.priced.eval.amount)) {
+    preference = pref.id;
+    lines.push(lineFrom(item, base, pref.priced, pref.expr, `preferential:${pref.id}`));
+  } else {
+    lines.push(lineFrom(item, base, mfn.priced, mfn.expr, 'MFN'));
+    if (pref && !item.claimPreference && pref.priced.eval.amount.lt(mfn.priced.eval.amount)) {
+      notes.push({
+        code: 'PREFERENCE_NOT_CLAIMED',
+        severity: 'info',
+        text: {
+          es: `Artículo ${item.index}: se usó la tasa general (NMF) porque se indicó claimPreference=false; con prueba de origen ${pref.id} la tasa sería ${pref.priced.eval.rate}.`,
+          en: `Item ${item.index}: the general (MFN) rate was used because claimPreference=false; with proof of ${pref.id} origin the rate would be ${pref.priced.eval.rate}.`,
+        },
+      });
+    }
+  }
+
+  for (const add of tariff.file.duties.additional) {
+    if (!inForce(add, date) || !add.origins.includes(item.originCountry)) continue;
+    if (add.hs && !matchesAnyPrefix(item.hs, add.hs)) continue;
+    if (matchesAnyPrefix(item.hs, add.excludeHs)) continue;
+    if (preference && add.exemptUnder?.includes(preference)) {
+      notes.push({
+        code: `ADDITIONAL_DUTY_EXEMPT:${add.id}`,
+        severity: 'info',
+        text: {
+          es: `${add.name.es}: no se cobra a mercancía importada con preferencia ${preference} (artículo ${item.index}).`,
+          en: `${add.name.en}: not charged on goods entered under the ${preference} preference (item ${item.index}).`,
+        },
+        sourceKey: add.source,
+      });
+      continue;
+    }
+    const ev = evaluateDuty(add.duty, base);
+    lines.push({
+      item: item.index,
+      hs: item.hs,
+      rate: rateText(add.duty, ev),
+      base: base.customsValue,
+      amount: ev.amount,
+      rule: `additional:${add.id}`,
+      working: ev.working,
+      estimated: add.confidence === 'unconfirmed',
+      sourceKey: add.source,
+    });
+  }
+  return { lines, ...(preference ? { preference } : {}), notes };
+}

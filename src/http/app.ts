@@ -1,0 +1,73 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { AppDeps } from './app-deps';
+import { buildOpenApiDocument } from './openapi';
+import { problem, sendProblem } from './problem';
+import { quoteHandler, requestLocale } from './quote-route';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+/** Build the Express app from its dependencies; tests start it on port 0 with fixtures. */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  const openapi = buildOpenApiDocument();
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      deps.logger.info({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+    });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    const data = deps.data();
+    res.json({
+      status: 'ok',
+      tariffs: [...data.tariffs.keys()].sort(),
+      carriers: data.carriers.map((c) => c.id),
+      exchangeRatesAsOf: data.rates.asOf,
+    });
+  });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.get('/', (_req, res) => {
+    res.json({ name: 'Frontera', description: 'Cross-border landed-cost and delivery-time estimator', endpoints: ['POST /quote', 'GET /healthz', 'GET /openapi.json'] });
+  });
+
+  app.post('/quote', express.json({ limit: deps.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'] }), quoteHandler(deps));
+
+  app.use((req: Request, res: Response) => {
+    const es = requestLocale(req) === 'es';
+    sendProblem(res, problem(404, 'NOT_FOUND', es ? 'No encontrado' : 'Not found', es ? `No existe ${req.method} ${req.path}.` : `There is no ${req.method} ${req.path}.`));
+  });
+
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const es = requestLocale(req) === 'es';
+    const e = (err ?? {}) as BodyParserError;
+    if (e.type === 'entity.parse.failed') {
+      sendProblem(res, problem(400, 'MALFORMED_JSON', es ? 'JSON mal formado' : 'Malformed JSON', es ? 'El cuerpo no es JSON válido.' : 'The body is not valid JSON.', [{ path: '(body)', message: (err as Error).message }]));
+      return;
+    }
+    if (e.type === 'entity.too.large') {
+      sendProblem(res, problem(413, 'BODY_TOO_LARGE', es ? 'Cuerpo demasiado grande' : 'Body too large', es ? `El cuerpo supera el límite de ${deps.bodyLimit ?? '1mb'}.` : `The body is over the ${deps.bodyLimit ?? '1mb'} limit.`));
+      return;
+    }
+    if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
+      sendProblem(res, problem(415, 'UNSUPPORTED_ENCODING', es ? 'Codificación no admitida' : 'Unsupported encoding', es ? 'Use UTF-8 sin compresión desconocida.' : 'Use UTF-8 and a supported content encoding.'));
+      return;
+    }
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      sendProblem(res, problem(e.status, 'BAD_REQUEST', es ? 'Solicitud incorrecta' : 'Bad request', (err as Error).message));
+      return;
+    }
+    deps.logger.error({ err }, 'unhandled error');
+    sendProblem(res, problem(500, 'INTERNAL', es ? 'Error interno' : 'Internal error', es ? 'Error inesperado; se registró para revisión.' : 'Unexpected error; it was logged for review.'));
+  });
+  return app;
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * The `/quote` answer (shared/design/api.md). The engine's result types are
+ * inferred from this schema, so the OpenAPI document and the code cannot
+ * drift apart; contract tests parse every answer with it.
+ */
+
+const amount = z.string().regex(/^-?\d+(\.\d+)?$/).describe('Decimal string in the answer currency\'s minor units');
+const source = { source: z.string().optional().describe('Where the figure comes from'), sourceDate: z.string().optional().describe('When that source was last reviewed') };
+
+export const noteSchema = z.strictObject({
+  code: z.string(),
+  severity: z.enum(['info', 'warning']),
+  text: z.string(),
+  source: z.string().optional(),
+});
+
+export const dutyLineSchema = z.strictObject({
+  item: z.number().int().optional().describe('Index of the item in the request'),
+  hsCode: z.string().optional(),
+  matchedHs: z.string().optional().describe('The tariff line that matched'),
+  rate: z.string().describe('Percentage ("16.5") or an expression ("0.028 USD/kg + 5%")'),
+  base: amount,
+  amount,
+  rule: z.string().describe('MFN, preferential:<agreement>, additional:<measure>, de-minimis, regime:<id>, estimated:<why>'),
+  working: z.string(),
+  estimated: z.boolean().optional(),
+  ...source,
+});
+
+export const taxLineSchema = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  rate: z.string(),
+  base: amount,
+  amount,
+  rule: z.string().describe('standard, reduced:<hs>, de-minimis, seller-collected'),
+  working: z.string(),
+  collectedAt: z.enum(['checkout', 'import']).describe('checkout: the seller or marketplace collects it at the sale'),
+  ...source,
+});
+
+export const feeLineSchema = z.strictObject({
+  code: z.string(),
+  name: z.string(),
+  rate: z.string().optional(),
+  base: amount.optional(),
+  amount,
+  rule: z.string(),
+  working: z.string(),
+  payer: z.enum(['seller', 'buyer']),
+  ...source,
+});
+
+const deMinimisOutcome = z.enum(['applied', 'not-applied', 'none']);
+
+export const optionSchema = z.strictObject({
+  carrier: z.string(),
+  carrierName: z.string(),
+  service: z.string(),
+  serviceName: z.string(),
+  rateStatus: z.enum(['sourced', 'illustrative']).describe('illustrative: sample prices, load your negotiated table'),
+  shipping: z.strictObject({
+    amount,
+    chargeableWeightKg: z.string(),
+    zone: z.string(),
+    lines: z.array(z.strictObject({ code: z.string(), name: z.string(), amount, working: z.string() })),
+  }),
+  insurance: z.strictObject({ amount, working: z.string().optional() }),
+  duties: z.strictObject({ amount, lines: z.array(dutyLineSchema) }),
+  taxes: z.strictObject({ amount, lines: z.array(taxLineSchema) }),
+  fees: z.strictObject({ amount, lines: z.array(feeLineSchema) }),
+  landedCost: amount.describe('goodsValue + shipping + insurance + duties + taxes + fees, exactly'),
+  payableAtCheckout: amount,
+  payableOnDelivery: amount,
+  deliveryDays: z.strictObject({ min: z.number().int(), max: z.number().int() }),
+  estimatedDelivery: z.strictObject({ earliest: z.string(), latest: z.string(), pickup: z.string() }),
+  deMinimis: z.strictObject({ duty: deMinimisOutcome, tax: deMinimisOutcome, regime: z.string().optional() }),
+  notes: z.array(noteSchema),
+});
+
+export const quoteResponseSchema = z.strictObject({
+  quoteId: z.string(),
+  createdAt: z.string(),
+  validUntil: z.string(),
+  currency: z.string(),
+  incoterm: z.enum(['DDP', 'DAP']),
+  locale: z.enum(['es', 'en']),
+  goodsValue: amount,
+  exchangeRates: z.strictObject({
+    asOf: z.string(),
+    source: z.string(),
+    base: z.string().describe('The answer currency'),
+    rates: z.record(z.string(), z.string()).describe('Units of each currency per one unit of the answer currency'),
+  }),
+  dataDates: z.strictObject({ tariff: z.string(), exchangeRates: z.string(), carriers: z.record(z.string(), z.string()) }),
+  options: z.array(optionSchema),
+  notes: z.array(noteSchema),
+});
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});

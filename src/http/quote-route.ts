@@ -1,0 +1,154 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { D } from '../domain/money';
+import { convert, hasRate, MissingRateError } from '../fx/rate-table';
+import { buildQuote } from '../quote/build-quote';
+import { QuoteError } from '../quote/quote-error';
+import type { Locale } from '../quote/quote-input';
+import { normaliseRequest } from '../quote/normalise-request';
+import { rateCarriers } from '../quote/rate-carriers';
+import type { AppDeps } from './app-deps';
+import { problem, sendProblem, type FieldError } from './problem';
+import { quoteRequestSchema, type QuoteRequestBody } from './quote-request-schema';
+
+export function requestLocale(req: Request, body?: { locale?: Locale }): Locale {
+  if (body?.locale) return body.locale;
+  const accepted = req.acceptsLanguages('es', 'en');
+  return accepted === 'es' ? 'es' : 'en';
+}
+
+const T = {
+  invalid: { es: 'Solicitud no válida', en: 'Invalid request' },
+  invalidDetail: { es: 'Revise los campos indicados en "errors".', en: 'Check the fields listed in "errors".' },
+};
+
+/** zod issues as `{ path: "items.0.hsCode", message }`. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length === 0 ? '(body)' : issue.path.map(String).join('.');
+    const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+    const message = missing && issue.message.startsWith('Invalid input') ? `is required (${issue.message.replace(/^Invalid input: /, '')})` : issue.message;
+    return { path, message };
+  });
+}
+
+function unprocessable(res: Response, locale: Locale, code: string, errors: FieldError[], detail?: string): void {
+  sendProblem(res, problem(422, code, T.invalid[locale], detail ?? errors.map((e) => `${e.path}: ${e.message}`).join('; ') ?? T.invalidDetail[locale], errors));
+}
+
+/** Checks that need the loaded data: a tariff for the destination, known carriers, rates for every currency. */
+function checkAgainstData(body: QuoteRequestBody, deps: AppDeps, locale: Locale): { code: string; errors: FieldError[] } | undefined {
+  const data = deps.data();
+  const dest = body.destination.country;
+  if (!data.tariffs.has(dest)) {
+    const supported = [...data.tariffs.keys()].sort().join(', ');
+    return {
+      code: 'UNSUPPORTED_DESTINATION',
+      errors: [{
+        path: 'destination.country',
+        message: locale === 'es'
+          ? `No hay archivo arancelario para ${dest}; destinos disponibles: ${supported}`
+          : `There is no tariff file for ${dest}; supported destinations: ${supported}`,
+      }],
+    };
+  }
+  const known = new Set(data.carriers.map((c) => c.id));
+  const badCarriers = (body.carriers ?? []).map((c, i) => ({ c, i })).filter(({ c }) => !known.has(c));
+  if (badCarriers.length > 0) {
+    return {
+      code: 'UNKNOWN_CARRIER',
+      errors: badCarriers.map(({ c, i }) => ({
+        path: `carriers.${i}`,
+        message: locale === 'es' ? `transportista desconocido "${c}"; disponibles: ${[...known].join(', ')}` : `unknown carrier "${c}"; available: ${[...known].join(', ')}`,
+      })),
+    };
+  }
+  const currencyFields: { path: string; code: string }[] = [
+    ...(body.currency ? [{ path: 'currency', code: body.currency }] : []),
+    ...body.items.map((it, i) => ({ path: `items.${i}.unitPrice.currency`, code: it.unitPrice.currency })),
+  ];
+  const noRate = currencyFields.filter((f) => !hasRate(data.rates, f.code));
+  if (noRate.length > 0) {
+    const available = [data.rates.base, ...data.rates.rates.keys()].sort().join(', ');
+    return {
+      code: 'NO_EXCHANGE_RATE',
+      errors: noRate.map((f) => ({
+        path: f.path,
+        message: locale === 'es'
+          ? `no hay tipo de cambio para ${f.code} en los tipos del ${data.rates.asOf}; disponibles: ${available}`
+          : `no exchange rate for ${f.code} in the rates of ${data.rates.asOf}; available: ${available}`,
+      })),
+    };
+  }
+  return undefined;
+}
+
+function todayIn(timeZone: string, now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function quoteHandler(deps: AppDeps) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const headerLocale = requestLocale(req);
+    if (!req.is('application/json')) {
+      sendProblem(res, problem(415, 'UNSUPPORTED_MEDIA_TYPE', headerLocale === 'es' ? 'Tipo de contenido no admitido' : 'Unsupported media type',
+        headerLocale === 'es' ? 'Envíe el cuerpo como JSON con Content-Type: application/json.' : 'Send the body as JSON with Content-Type: application/json.'));
+      return;
+    }
+    const parsed = quoteRequestSchema.safeParse(req.body, { reportInput: true });
+    if (!parsed.success) {
+      unprocessable(res, headerLocale, 'INVALID_REQUEST', fieldErrors(parsed.error));
+      return;
+    }
+    const body = parsed.data;
+    const locale = requestLocale(req, body);
+    const dataProblem = checkAgainstData(body, deps, locale);
+    if (dataProblem) {
+      unprocessable(res, locale, dataProblem.code, dataProblem.errors);
+      return;
+    }
+    const data = deps.data();
+    const tariff = data.tariffs.get(body.destination.country)!;
+    const now = deps.clock();
+    const originTz = deps.timeZoneOf(body.origin.country);
+    try {
+      const input = normaliseRequest(body, { defaultCurrency: tariff.file.currency, today: todayIn(originTz, now), locale });
+      const selected = input.carriers ? data.carriers.filter((c) => input.carriers!.includes(c.id)) : data.carriers;
+      const goods = input.items.reduce((acc, it) => acc.plus(convert(it.quantity.times(it.unitPrice), it.priceCurrency, input.currency, data.rates)), new D(0));
+      const rated = await rateCarriers(
+        selected,
+        {
+          origin: input.origin,
+          destination: input.destination,
+          parcels: input.parcels,
+          declaredValue: { amount: goods, currency: input.currency },
+          shipDate: input.shipDate,
+          insure: input.insure,
+          convert: (a, from, to) => convert(a, from, to, data.rates),
+        },
+        deps.carrierTimeoutMs ?? 2000,
+      );
+      const quote = buildQuote(input, {
+        tariff,
+        rates: data.rates,
+        rated,
+        holidays: deps.holidays,
+        originTimeZone: originTz,
+        now,
+        quoteId: deps.newId(),
+        validForHours: deps.quoteValidHours ?? 24,
+      });
+      res.status(200).json(quote);
+    } catch (err) {
+      if (err instanceof QuoteError) {
+        unprocessable(res, locale, err.code, [{ path: err.path, message: err.text[locale] }]);
+        return;
+      }
+      if (err instanceof MissingRateError) {
+        unprocessable(res, locale, err.code, [{ path: 'currency', message: err.message }]);
+        return;
+      }
+      throw err;
+    }
+  };
+}

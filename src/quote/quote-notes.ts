@@ -1,0 +1,119 @@
+import type { RatedService } from '../carriers/carrier-rater';
+import type { ConsignmentValues } from '../domain/consignment';
+import { inForce } from '../domain/dates';
+import type { EngineNote } from '../domain/duty';
+import type { LocalizedText } from '../schema/primitives';
+import { matchesAnyPrefix } from '../tariffs/hs-index';
+import { sourceOf, type LoadedTariff } from '../tariffs/tariff-index';
+import type { TariffPeriod } from '../tariffs/tariff-schema';
+import type { OptionCalc, QuoteContext } from './build-quote';
+import type { QuoteInput } from './quote-input';
+import type { NoteOut } from './quote-result';
+
+/** Exchange rates older than this many days get a warning note. */
+export const FX_MAX_AGE_DAYS = 7;
+
+function out(n: EngineNote, tariff: LoadedTariff | undefined, locale: 'es' | 'en'): NoteOut {
+  const src = n.sourceKey && tariff ? sourceOf(tariff, n.sourceKey) : undefined;
+  return { code: n.code, severity: n.severity, text: n.text[locale], ...(src ? { source: `${src.title} (${src.reviewed})` } : {}) };
+}
+
+function dedupe(notes: NoteOut[]): NoteOut[] {
+  const seen = new Set<string>();
+  return notes.filter((n) => (seen.has(n.code) ? false : (seen.add(n.code), true)));
+}
+
+function daysBetween(fromIso: string, to: Date): number {
+  return Math.floor((to.getTime() - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Notes for the whole answer: destination rules, unavailable carriers, data dates, what the estimate is. */
+export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, _period: TariffPeriod): NoteOut[] {
+  const notes: EngineNote[] = [];
+  const t = ctx.tariff;
+  for (const n of t.file.notes) {
+    if (!inForce(n, input.shipDate)) continue;
+    if (n.hs && !input.items.some((i) => matchesAnyPrefix(i.hs, n.hs))) continue;
+    notes.push({ code: n.code, severity: n.severity, text: n.text, sourceKey: n.source });
+  }
+  for (const r of ctx.rated.rejections) {
+    notes.push({ code: `CARRIER_UNAVAILABLE:${r.carrier}/${r.service}`, severity: 'warning', text: r.reason });
+  }
+  if (ctx.rated.options.length === 0) {
+    notes.push({
+      code: 'NO_CARRIER_OPTION',
+      severity: 'warning',
+      text: {
+        es: `Ningún transportista cargado puede llevar este envío de ${input.origin.country} a ${input.destination.country}.`,
+        en: `No loaded carrier can take this shipment from ${input.origin.country} to ${input.destination.country}.`,
+      },
+    });
+  }
+  if (input.parcelsPacked) {
+    const p = input.parcels[0];
+    notes.push({
+      code: 'PARCEL_PACKED',
+      severity: 'info',
+      text: {
+        es: `Sin "parcels": se empacó todo en un paquete de ${p?.weightKg.toString()} kg (peso de los artículos) y ${p?.lengthCm.toString()}×${p?.widthCm.toString()}×${p?.heightCm.toString()} cm. Envíe las medidas reales para un flete exacto.`,
+        en: `No "parcels" given: everything was packed in one ${p?.weightKg.toString()} kg parcel (the items' weight) of ${p?.lengthCm.toString()}×${p?.widthCm.toString()}×${p?.heightCm.toString()} cm. Send the real sizes for exact shipping.`,
+      },
+    });
+  }
+  const age = daysBetween(ctx.rates.asOf, ctx.now);
+  notes.push({
+    code: age > FX_MAX_AGE_DAYS ? 'FX_RATES_OLD' : 'FX_RATES',
+    severity: age > FX_MAX_AGE_DAYS ? 'warning' : 'info',
+    text: {
+      es: `Tipos de cambio de referencia del ${ctx.rates.asOf} (${ctx.rates.source}), con ${age} días de antigüedad${age > FX_MAX_AGE_DAYS ? '; el importe real puede variar' : ''}.`,
+      en: `Reference exchange rates of ${ctx.rates.asOf} (${ctx.rates.source}), ${age} days old${age > FX_MAX_AGE_DAYS ? '; the real amount may differ' : ''}.`,
+    },
+  });
+  notes.push({
+    code: 'ESTIMATE',
+    severity: 'info',
+    text: {
+      es: `Estimación con reglas publicadas (datos arancelarios revisados el ${t.reviewed}), no una resolución aduanera. La aduana decide la clasificación, el valor y el origen.`,
+      en: `An estimate from published rules (tariff data reviewed ${t.reviewed}), not a customs ruling. Customs decides classification, value and origin.`,
+    },
+  });
+  return dedupe(notes.map((n) => out(n, t, input.locale)));
+}
+
+const DE_MINIMIS_TEXT = (what: LocalizedText, applied: boolean, value: string, limit: string, id: string): LocalizedText => ({
+  es: `${what.es}: el valor ${value} ${applied ? 'no supera' : 'supera'} el umbral de ${limit} (${id}); ${applied ? 'no se cobra' : 'se cobra'}.`,
+  en: `${what.en}: the value ${value} is ${applied ? 'at or under' : 'over'} the ${limit} threshold (${id}); ${applied ? 'not collected' : 'collected'}.`,
+});
+
+/** Notes that belong to one carrier option: its rates, which de minimis or regime applied, estimates. */
+export function optionNotes(svc: RatedService, calc: OptionCalc, ctx: QuoteContext, input: QuoteInput, _values: ConsignmentValues): NoteOut[] {
+  const notes: EngineNote[] = svc.notes.map((n) => ({ code: n.code, severity: n.severity, text: n.text }));
+  for (const [what, d] of [
+    [{ es: 'Umbral de minimis de aranceles', en: 'Duty de minimis' }, calc.dutyDecision],
+    [{ es: 'Umbral de minimis de impuestos', en: 'Tax de minimis' }, calc.taxDecision],
+  ] as const) {
+    if (d.outcome === 'none') continue;
+    const limit = `${d.threshold.amount.toString()} ${d.threshold.currency}`;
+    const value = `${d.value.toFixed(2)} ${d.threshold.currency}`;
+    notes.push({
+      code: `${what.en === 'Duty de minimis' ? 'DUTY' : 'TAX'}_DE_MINIMIS_${d.outcome === 'applied' ? 'APPLIED' : 'NOT_APPLIED'}`,
+      severity: 'info',
+      text: DE_MINIMIS_TEXT(what, d.outcome === 'applied', value, limit, d.threshold.id),
+      sourceKey: d.threshold.source,
+    });
+  }
+  if (calc.regime) {
+    const r = calc.regime;
+    notes.push({
+      code: `REGIME:${r.regime.id}`,
+      severity: 'info',
+      text: {
+        es: `${r.regime.name.es}: sustituye ${r.regime.replaces.map((x) => (x === 'duty' ? 'aranceles' : 'impuestos')).join(' e ')} (valor ${r.value.toFixed(2)} ${r.regime.currency}).`,
+        en: `${r.regime.name.en}: replaces ${r.regime.replaces.map((x) => (x === 'duty' ? 'duties' : 'taxes')).join(' and ')} (value ${r.value.toFixed(2)} ${r.regime.currency}).`,
+      },
+      sourceKey: r.regime.source,
+    });
+  }
+  notes.push(...calc.notes);
+  return dedupe(notes.map((n) => out(n, ctx.tariff, input.locale)));
+}

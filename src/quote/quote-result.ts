@@ -1,0 +1,11 @@
+import type { z } from 'zod';
+import type { dutyLineSchema, feeLineSchema, noteSchema, optionSchema, quoteResponseSchema, taxLineSchema } from '../http/quote-response-schema';
+
+/** The `/quote` answer types, inferred from the response schema (the contract). */
+export type DutyLineOut = z.output<typeof dutyLineSchema>;
+export type TaxLineOut = z.output<typeof taxLineSchema>;
+export type FeeLineOut = z.output<typeof feeLineSchema>;
+export type NoteOut = z.output<typeof noteSchema>;
+export type QuoteOption = z.output<typeof optionSchema>;
+export type QuoteResult = z.output<typeof quoteResponseSchema>;
+export type DeMinimisOutcome = QuoteOption['deMinimis']['duty'];
