@@ -13,6 +13,7 @@ import { quoteRequestSchema, type QuoteRequestBody } from './quote-request-schem
 
 export function requestLocale(req: Request, body?: { locale?: Locale }): Locale {
   if (body?.locale) return body.locale;
+  if (!req.headers['accept-language']) return 'en';
   const accepted = req.acceptsLanguages('es', 'en');
   return accepted === 'es' ? 'es' : 'en';
 }
