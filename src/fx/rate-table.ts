@@ -12,7 +12,7 @@ export interface RateTable {
 export class MissingRateError extends Error {
   readonly code = 'NO_EXCHANGE_RATE';
   constructor(readonly currency: string, readonly table: RateTable) {
-    super(`No exchange rate for ${currency} in the ${table.source} rates of ${table.asOf}`);
+    super(`No exchange rate for ${currency} in the ${table.source} of ${table.asOf}`);
   }
 }
 
