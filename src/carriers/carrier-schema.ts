@@ -27,6 +27,8 @@ export const postcodeRuleSchema = z
     /** Inclusive range, compared on the postcode with spaces removed, same length. */
     from: z.string().min(1).optional(),
     to: z.string().min(1).optional(),
+    /** Key of the file's `sources` (optional: remote-area lists are often unsourced). */
+    source: z.string().min(1).optional(),
   })
   .refine((r) => r.prefix !== undefined || (r.from !== undefined && r.to !== undefined), {
     error: 'a postcode rule needs "prefix" or both "from" and "to"',
@@ -37,6 +39,7 @@ export const zoneSchema = z.object({
   countries: z.array(countryCodeSchema).default([]),
   /** A postcode rule beats a country rule. */
   postcodes: z.array(postcodeRuleSchema).default([]),
+  source: z.string().min(1).optional(),
 });
 
 export const triggerSchema = z.object({
@@ -101,6 +104,14 @@ export const serviceSchema = z.object({
     dimRounding: z.enum(['nearest', 'up', 'none']).default('none'),
     chargeableScope: z.enum(['piece', 'shipment']).default('piece'),
     rounding: z.array(weightBandSchema).min(1),
+    /**
+     * piece: every piece is priced on its own chargeable weight and the prices
+     * added (postal items); shipment: the pieces' chargeable weights are added
+     * and the shipment is priced once (DHL/FedEx/UPS multi-piece).
+     * Omitted: follows `chargeableScope`.
+     */
+    priceBy: z.enum(['piece', 'shipment']).optional(),
+    source: z.string().min(1).optional(),
   }),
   rates: z.object({
     breaks: z.array(z.object({ maxKg: z.number().positive(), byZone: byZoneSchema })).min(1),
@@ -117,6 +128,7 @@ export const serviceSchema = z.object({
       )
       .default([]),
     minCharge: byZoneSchema.optional(),
+    source: z.string().min(1).optional(),
   }),
   limits: z.object({
     maxPieceKg: z.number().positive(),
@@ -124,6 +136,7 @@ export const serviceSchema = z.object({
     maxLengthCm: z.number().positive().optional(),
     maxLengthPlusGirthCm: z.number().positive().optional(),
     maxPieces: z.number().int().positive().optional(),
+    source: z.string().min(1).optional(),
   }),
   transit: z.object({
     byZone: z.record(z.string(), z.object({ min: z.number().int().min(0), max: z.number().int().min(0) })),
@@ -131,6 +144,7 @@ export const serviceSchema = z.object({
     cutoffLocal: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time such as "17:00"' }),
     /** Customs clearance days added by destination; `default` for the rest. */
     customsDays: z.record(z.string(), z.object({ min: z.number().int().min(0), max: z.number().int().min(0) })),
+    source: z.string().min(1).optional(),
   }),
   /** Dated suspensions (Correos de México to the US since 2025-08-27). */
   unavailable: z

@@ -184,11 +184,11 @@ function priceOption(
         code: l.code,
         name: l.name[input.locale],
         amount: fmt(l.rounded),
-        working: svc.currency === ccy ? l.working : `${l.working} = ${l.amount.toFixed(2)} ${svc.currency} → ${fmt(l.rounded)} ${ccy}`,
+        working: svc.currency === ccy ? `${l.working} ${ccy}` : `${l.working} ${svc.currency} → ${fmt(l.rounded)} ${ccy}`,
       })),
     },
     insurance: svc.insurance
-      ? { amount: fmt(insurance), working: `${svc.insurance.working} = ${svc.insurance.amount.toFixed(2)} ${svc.currency} → ${fmt(insurance)} ${ccy}` }
+      ? { amount: fmt(insurance), working: `${svc.insurance.working} ${svc.currency}${svc.currency === ccy ? '' : ` → ${fmt(insurance)} ${ccy}`}` }
       : { amount: fmt(ZERO) },
     duties: { amount: fmt(duties), lines: dutiesOut },
     taxes: { amount: fmt(taxes), lines: taxesOut },
@@ -348,7 +348,7 @@ function carrierDutyFees(svc: RatedService, input: QuoteInput, dutiesAndTaxes: D
         name: f.name[input.locale],
         amount: formatAmount(amount, ccy),
         rule: `carrier:${svc.carrier}`,
-        working: `${priced.working} = ${priced.amount.toFixed(2)} ${svc.currency}${svc.currency === ccy ? '' : ` → ${formatAmount(amount, ccy)} ${ccy}`}`,
+        working: `${priced.working} ${svc.currency}${svc.currency === ccy ? '' : ` → ${formatAmount(amount, ccy)} ${ccy}`}`,
         payer: f.option === 'ddp' ? ('seller' as const) : ('buyer' as const),
       };
     });
