@@ -113,7 +113,11 @@ export function quoteHandler(deps: AppDeps) {
     const now = deps.clock();
     const originTz = deps.timeZoneOf(body.origin.country);
     try {
-      const input = normaliseRequest(body, { defaultCurrency: tariff.file.currency, today: todayIn(originTz, now), locale });
+      // A destination currency the rate table does not quote (CLP, COP…) falls back to USD, with a note.
+      const destCcy = tariff.file.currency;
+      const defaultCurrency = hasRate(data.rates, destCcy) ? destCcy : 'USD';
+      const input = normaliseRequest(body, { defaultCurrency, today: todayIn(originTz, now), locale });
+      if (body.currency === undefined && defaultCurrency !== destCcy) input.currencyFallbackFrom = destCcy;
       const selected = input.carriers ? data.carriers.filter((c) => input.carriers!.includes(c.id)) : data.carriers;
       const goods = input.items.reduce((acc, it) => acc.plus(convert(it.quantity.times(it.unitPrice), it.priceCurrency, input.currency, data.rates)), new D(0));
       const rated = await rateCarriers(

@@ -60,6 +60,16 @@ export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, _period:
       },
     });
   }
+  if (input.currencyFallbackFrom) {
+    notes.push({
+      code: 'CURRENCY_FALLBACK',
+      severity: 'warning',
+      text: {
+        es: `No hay tipo de cambio para ${input.currencyFallbackFrom} en los tipos cargados: la respuesta está en ${input.currency}. Indique "currency" para elegir otra moneda.`,
+        en: `There is no exchange rate for ${input.currencyFallbackFrom} in the loaded rates: the answer is in ${input.currency}. Send "currency" to choose another.`,
+      },
+    });
+  }
   const age = daysBetween(ctx.rates.asOf, ctx.now);
   notes.push({
     code: age > FX_MAX_AGE_DAYS ? 'FX_RATES_OLD' : 'FX_RATES',
