@@ -8,7 +8,7 @@ import { resolveItemDuty, type DutyLineCalc, type EngineNote } from '../domain/d
 import { computeCustomsFees, type FeeLineCalc } from '../domain/fees';
 import { D, ZERO, formatAmount, formatRate, roundHalfUp, sum } from '../domain/money';
 import { computeTaxes, type TaxLineCalc } from '../domain/tax';
-import { convert, crossRate, type RateTable } from '../fx/rate-table';
+import { convert, crossRate, hasRate, type RateTable } from '../fx/rate-table';
 import { expandOrigins, periodAt, sourceOf, type LoadedTariff } from '../tariffs/tariff-index';
 import type { TariffPeriod } from '../tariffs/tariff-schema';
 import { QuoteError } from './quote-error';
@@ -56,7 +56,7 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
   const currencies = new Set<string>([...input.items.map((i) => i.priceCurrency), ...ctx.rated.options.map((o) => o.currency), ctx.tariff.file.currency]);
   currencies.delete(ccy);
   const rates: Record<string, string> = {};
-  for (const c of [...currencies].sort()) rates[c] = crossRate(ccy, c, ctx.rates).toSignificantDigits(10).toString();
+  for (const c of [...currencies].filter((c) => hasRate(ctx.rates, c)).sort()) rates[c] = crossRate(ccy, c, ctx.rates).toSignificantDigits(10).toString();
 
   const carriers: Record<string, string> = {};
   for (const o of ctx.rated.options) carriers[o.carrier] = o.dataDate;
