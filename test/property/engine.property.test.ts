@@ -20,6 +20,8 @@ const itemArb = fc.record({
   claimPreference: fc.boolean(),
 });
 
+type ItemArb = typeof itemArb extends fc.Arbitrary<infer T> ? T : never;
+
 const richTariff = tariff(
   {
     agreements: { USMCA: { name: { es: 'T-MEC', en: 'USMCA' }, members: ['MX', 'US', 'CA'], defaultDuty: { type: 'adValorem', percent: '0' }, ...SRC } },
@@ -40,7 +42,7 @@ const richTariff = tariff(
   },
 );
 
-function quoteFor(items: fc.infer<typeof itemArb>[], answer: string, incoterm: 'DDP' | 'DAP', shipping: string) {
+function quoteFor(items: ItemArb[], answer: string, incoterm: 'DDP' | 'DAP', shipping: string) {
   const ddpFee = { code: 'DTP', name: { es: 'd', en: 'd' }, option: 'ddp' as const, price: (x: InstanceType<typeof D>) => ({ amount: D.max(x.times('0.02'), 15), working: '2% min 15' }) };
   const dapFee = { code: 'DISB', name: { es: 'd', en: 'd' }, option: 'dap' as const, price: (x: InstanceType<typeof D>) => ({ amount: x.times('0.02'), working: '2%' }) };
   return quote(
