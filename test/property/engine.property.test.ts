@@ -97,7 +97,7 @@ describe('engine properties', () => {
       fc.property(price, price, fc.constantFrom('610910', '420221'), (a, b, hs) => {
         const [lo, hi] = new D(a).lte(b) ? [a, b] : [b, a];
         const duty = (p: string) => {
-          const items = [{ unitPrice: p, quantity: 1, priceCurrency: 'USD' as const, hs, originCountry: 'CN', claimPreference: true }];
+          const items = [{ unitPrice: p, quantity: 1, priceCurrency: 'USD' as const, hs, originCountry: 'CN' as const, claimPreference: true }];
           return new D(quoteFor(items, 'USD', 'DAP', '100.00').options[0]!.duties.amount);
         };
         expect(duty(hi).gte(duty(lo))).toBe(true);
