@@ -4,6 +4,9 @@ import { exampleBody, testApp } from '../helpers/http-fixtures';
 
 const app = testApp();
 
+// Hundreds of requests per property: generous, since CI machines are small.
+jest.setTimeout(120_000);
+
 /** Any JSON value, as garbage or in place of a field of a valid body. */
 const weird = fc.oneof(
   fc.constant(null),
