@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 /**
  * `npm run bench`: throughput of POST /quote against a bare Express baseline
  * measured in the same run (alternating rounds), plus in-process engine

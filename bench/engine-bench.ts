@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import request from 'supertest';

@@ -1,22 +1,64 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import pino from 'pino';
-import { defaultDataPaths, loadDataSnapshot } from './data/load-data';
+import { checkHttpCarrierSettings } from './carriers/carrier-registry';
+import { DataStore } from './data/data-store';
+import { watchDataFolders } from './data/data-watcher';
+import { defaultDataPaths } from './data/load-data';
 import { countryTimeZone, createHolidayCalendar } from './domain/holiday-calendar';
 import { createApp } from './http/app';
+import { liveFxConfigFromEnv } from './fx/live/live-fx-config';
+import { LiveRates } from './fx/live/live-rates';
+import { loadRateSnapshot } from './fx/snapshot-loader';
 import { formatProblem } from './schema/data-file';
+import { accessConfigFromEnv } from './http/access/access-config';
+import { shopifyConfigFromEnv } from './integrations/shopify/shopify-config';
+import { openQuoteStore } from './store/open-quote-store';
 
-/** Composition root: load the bundled data, build the app, listen, shut down gracefully. */
-function main(): void {
+/** Expired quotes are deleted this often; reads already ignore them, this only frees the space. */
+const PURGE_EVERY_MS = 3_600_000;
+
+/**
+ * Composition root: load the data files into a hot-reloading store, watch
+ * their folders, start the live exchange-rate feeds (off by default), build
+ * the app, listen, shut down gracefully.
+ */
+async function main(): Promise<void> {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const root = resolve(process.env.FRONTERA_DATA_DIR ?? resolve(__dirname, '..'));
-  const { snapshot, problems } = loadDataSnapshot(defaultDataPaths(root));
-  for (const p of problems) logger.error({ file: p.file, path: p.path }, `data file rejected: ${formatProblem(p)}`);
+  const paths = defaultDataPaths(root);
+  const fx = liveFxConfigFromEnv(process.env);
+  // The store logs every file it loads or rejects, with file:line:column.
+  const store = DataStore.open({ tariffsDir: paths.tariffsDir, carriersDir: paths.carriersDir, rates: loadRateSnapshot(paths.fxSnapshot), logger });
+  const snapshot = store.snapshot();
+  for (const p of checkHttpCarrierSettings(process.env)) logger.error({ variable: p.path }, `carrier setting rejected: ${formatProblem(p)}`);
   logger.info({ tariffs: [...snapshot.tariffs.keys()], carriers: snapshot.carriers.map((c) => c.id), fx: snapshot.rates.asOf }, 'data loaded');
 
+  const live = new LiveRates(snapshot.rates, fx, { logger, onChange: (rates) => store.setRates(rates) });
+  void live.start();
+  const watcher = process.env.DATA_WATCH === 'off' ? undefined : watchDataFolders(store, { logger, debounceMs: Number(process.env.DATA_WATCH_DEBOUNCE_MS ?? 300) });
+
+  // Checkout integration: a bad key, origin or catalogue stops the start-up rather than serving unprotected or wrong rates.
+  const { store: quotes, where } = await openQuoteStore(process.env, root);
+  logger.info({ store: where }, 'quote store open');
+  const access = accessConfigFromEnv(process.env, (file) => readFileSync(resolve(root, file), 'utf8'));
+  if (access.keys.length === 0) logger.warn('no API keys configured: POST /quote and GET /quotes/:id are open to anyone who can reach this port');
+  const shopify = shopifyConfigFromEnv(process.env, root);
+  if (shopify && !shopify.hmacSecret) logger.warn('SHOPIFY_HMAC_SECRET is not set: anyone can call POST /integrations/shopify/rates');
+  if (shopify) logger.info({ products: shopify.catalogue.size, incoterm: shopify.incoterm, timeBudgetMs: shopify.timeBudgetMs, fallback: shopify.fallback !== undefined }, 'Shopify rates enabled');
+  const purge = setInterval(() => {
+    quotes.purgeExpired(new Date()).catch((err: unknown) => logger.error({ err }, 'purging expired quotes failed'));
+  }, PURGE_EVERY_MS).unref();
+
   const app = createApp({
-    data: () => snapshot,
+    store: quotes,
+    access,
+    ...(shopify ? { shopify } : {}),
+    data: () => store.snapshot(),
+    dataStatus: () => ({ ...store.status(), exchangeRates: live.status() }),
+    fxMaxAgeDays: fx.maxAgeDays,
     holidays: createHolidayCalendar(),
     timeZoneOf: countryTimeZone,
     clock: () => new Date(),
@@ -30,9 +72,12 @@ function main(): void {
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down: draining in-flight requests');
+    watcher?.close();
+    live.stop();
+    clearInterval(purge);
     server.close(() => {
       logger.info('closed');
-      process.exit(0);
+      void quotes.close().finally(() => process.exit(0));
     });
     server.closeIdleConnections();
     setTimeout(() => process.exit(1), Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000)).unref();
@@ -41,4 +86,7 @@ function main(): void {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-main();
+main().catch((err: unknown) => {
+  pino().fatal({ err }, `Frontera did not start: ${(err as Error).message}`);
+  process.exit(1);
+});

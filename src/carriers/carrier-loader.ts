@@ -119,6 +119,16 @@ function checkService(service: CarrierService, at: string, add: Add): void {
   }
   service.remoteAreas.forEach((r, i) => checkPostcodeRule(r, `${at}.remoteAreas[${i}]`, add));
   checkWeight(service.weight, `${at}.weight`, add);
+  checkRemoteAreaNames(service, at, add);
+}
+
+/** Remote-area kinds are only meaningful in `remoteAreas`; in a zone's postcodes they would be dead data. */
+function checkRemoteAreaNames(service: CarrierService, at: string, add: Add): void {
+  service.zones.forEach((z, i) =>
+    z.postcodes.forEach((r, j) => {
+      if (r.area !== undefined) add(`${at}.zones[${i}].postcodes[${j}].area`, '"area" belongs to remoteAreas, not to zone postcodes');
+    }),
+  );
 }
 
 function checkZones(service: CarrierService, at: string, add: Add): Set<string> {
@@ -172,10 +182,23 @@ function checkWeight(weight: CarrierService['weight'], at: string, add: Add): vo
       add(`${at}.rounding[${i}]`, 'rounding bands must climb, with the open band (upToKg null) last');
     }
   });
+  weight.minimumBillable.forEach((rule, i) =>
+    rule.triggers.forEach((t, j) => {
+      // The minimum is decided piece by piece, before the shipment is known.
+      if (!PIECE_TRIGGER_FIELDS.has(t.field) || t.op === 'in' || typeof t.value !== 'number') {
+        add(`${at}.minimumBillable[${i}].triggers[${j}]`, `a minimum billable weight triggers on a piece field (${[...PIECE_TRIGGER_FIELDS].join(', ')}) compared with a number`);
+      }
+    }),
+  );
+  if (weight.chargeableScope === 'shipment' && weight.minimumBillable.length > 0) {
+    add(`${at}.minimumBillable`, 'a per-piece minimum billable weight needs chargeableScope "piece"');
+  }
   if (weight.chargeableScope === 'shipment' && weight.priceBy === 'piece') {
     add(`${at}.priceBy`, 'a shipment-scoped chargeable weight cannot be priced per piece');
   }
 }
+
+const PIECE_TRIGGER_FIELDS: ReadonlySet<string> = new Set(['pieceKg', 'longestSideCm', 'secondSideCm', 'lengthPlusGirthCm']);
 
 interface SurchargeRefs {
   serviceIds: Set<string>;
@@ -214,8 +237,9 @@ function checkSurcharge(s: Surcharge, at: string, refs: SurchargeRefs, add: Add)
 
 /** The value and operator each trigger field can be compared with. */
 function checkTrigger(t: Trigger, at: string, add: Add): void {
+  if (t.currency !== undefined && t.field !== 'declaredValue') add(`${at}.currency`, 'only a declaredValue trigger takes a currency');
   if (t.field === 'remoteArea') {
-    if (t.op !== '=' || typeof t.value !== 'boolean') add(at, 'remoteArea takes op "=" and true or false');
+    if (t.op !== '=' || (typeof t.value !== 'boolean' && typeof t.value !== 'string')) add(at, 'remoteArea takes op "=" and true, false or an area name');
   } else if (t.field === 'destination') {
     if (t.op !== 'in' || !Array.isArray(t.value)) add(at, 'destination takes op "in" and a list of country codes');
   } else if (t.op === 'in' || typeof t.value !== 'number') {

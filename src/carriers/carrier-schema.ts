@@ -27,6 +27,11 @@ export const postcodeRuleSchema = z
     /** Inclusive range, compared on the postcode with spaces removed, same length. */
     from: z.string().min(1).optional(),
     to: z.string().min(1).optional(),
+    /**
+     * In `remoteAreas` only: which kind of area (UPS bills "extended" and
+     * "remote" areas at different rates). Omitted: "remote".
+     */
+    area: z.string().min(1).optional(),
     /** Key of the file's `sources` (optional: remote-area lists are often unsourced). */
     source: z.string().min(1).optional(),
   })
@@ -52,9 +57,13 @@ export const triggerSchema = z.object({
     'shipmentKg',
     'remoteArea',
     'destination',
+    'declaredValue',
   ]),
   op: z.enum(['>', '>=', '<', '<=', '=', 'in']),
-  value: z.union([z.number(), z.boolean(), z.array(z.string())]),
+  /** remoteArea: true, false or an area name; destination: country codes; the rest: a number. */
+  value: z.union([z.number(), z.boolean(), z.string(), z.array(z.string())]),
+  /** declaredValue only: the currency `value` is in (Estafeta's export pedimento above USD 5,000); omitted: the table's. */
+  currency: currencyCodeSchema.optional(),
 });
 
 export const surchargeSchema = z.object({
@@ -111,10 +120,27 @@ export const serviceSchema = z.object({
      * Omitted: follows `chargeableScope`.
      */
     priceBy: z.enum(['piece', 'shipment']).optional(),
+    /**
+     * Per piece: a piece any of whose triggers holds is billed at least
+     * `minKg` (UPS Large Package: length + girth over 300 cm bills at least
+     * 40 kg, carriers.md §2.2). Triggers on piece fields only.
+     */
+    minimumBillable: z
+      .array(z.object({ minKg: z.number().positive(), triggers: z.array(triggerSchema).min(1), name: localizedTextSchema, source: z.string().min(1).optional() }))
+      .default([]),
     source: z.string().min(1).optional(),
   }),
   rates: z.object({
-    breaks: z.array(z.object({ maxKg: z.number().positive(), byZone: byZoneSchema })).min(1),
+    breaks: z
+      .array(
+        z.object({
+          maxKg: z.number().positive(),
+          /** Prepaid labels (Estafeta): the label sold for this weight cap, shown in the working. */
+          label: z.string().min(1).optional(),
+          byZone: byZoneSchema,
+        }),
+      )
+      .min(1),
     beyond: z
       .array(
         z.object({
@@ -135,6 +161,8 @@ export const serviceSchema = z.object({
     maxShipmentKg: z.number().positive().optional(),
     maxLengthCm: z.number().positive().optional(),
     maxLengthPlusGirthCm: z.number().positive().optional(),
+    /** Largest box, sides in any order (Estafeta 150 × 115 × 115 cm): compared longest with longest. */
+    maxSidesCm: z.array(z.number().positive()).length(3).optional(),
     maxPieces: z.number().int().positive().optional(),
     source: z.string().min(1).optional(),
   }),

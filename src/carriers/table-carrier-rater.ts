@@ -63,8 +63,10 @@ export interface MeasuredPiece {
   number: number;
   actualKg: Decimal;
   volumetricKg: Decimal;
-  /** max(actual, volumetric) rounded up to the step of its band. */
+  /** max(actual, volumetric) rounded up to the step of its band, then raised to a `minimumBillable` that applies. */
   chargeableKg: Decimal;
+  /** The `minimumBillable` rule that raised the chargeable weight, if any. */
+  minimum?: { minKg: number; name: LocalizedText };
   /** Sides after `dimRounding`, longest first. */
   sidesCm: Decimal[];
   /** Longest side + 2 × (the other two). */
@@ -125,7 +127,7 @@ export function measurePiece(parcel: NormalisedParcel, index: number, weight: We
   const [longest = ZERO, second = ZERO, third = ZERO] = sidesCm;
   const volumetricKg =
     weight.volumetricDivisor === null ? ZERO : longest.times(second).times(third).div(weight.volumetricDivisor);
-  return {
+  const piece: MeasuredPiece = {
     number: index + 1,
     actualKg,
     volumetricKg,
@@ -133,6 +135,16 @@ export function measurePiece(parcel: NormalisedParcel, index: number, weight: We
     sidesCm,
     lengthPlusGirthCm: longest.plus(second.plus(third).times(2)),
   };
+  return applyMinimumBillable(piece, weight.minimumBillable);
+}
+
+/** The highest `minimumBillable` whose trigger holds on the piece and is above its chargeable weight. */
+function applyMinimumBillable(piece: MeasuredPiece, rules: WeightRules['minimumBillable']): MeasuredPiece {
+  const raising = rules
+    .filter((r) => r.triggers.some((t) => pieceTriggerHolds(t, piece)) && piece.chargeableKg.lt(r.minKg))
+    .sort((a, b) => b.minKg - a.minKg)[0];
+  if (raising === undefined) return piece;
+  return { ...piece, chargeableKg: dec(raising.minKg), minimum: { minKg: raising.minKg, name: raising.name } };
 }
 
 /** The weights the base price is looked up on: one per piece, or one for the shipment. */
@@ -167,6 +179,10 @@ function describePiece(p: MeasuredPiece, weight: WeightRules): string {
   return `piece ${p.number}: ${actual}, ${sides} cm / ${weight.volumetricDivisor} = ${kg(p.volumetricKg)} kg volumetric`;
 }
 
+function minimumText(p: MeasuredPiece): string {
+  return p.minimum === undefined ? '' : ` (${p.minimum.name.en}: at least ${p.minimum.minKg} kg)`;
+}
+
 /** How the priced weights came about, for the base line's working. */
 function describeWeights(pieces: readonly MeasuredPiece[], weight: WeightRules, weights: readonly Decimal[]): string {
   const each = pieces.map((p) => describePiece(p, weight));
@@ -175,7 +191,7 @@ function describeWeights(pieces: readonly MeasuredPiece[], weight: WeightRules, 
     const volumetric = kg(sum(pieces.map((p) => p.volumetricKg)));
     return `${each.join('; ')}; shipment: max(${actual}, ${volumetric}) kg → ${kg(weights[0] ?? ZERO)} kg`;
   }
-  const rounded = pieces.map((p) => `${each[p.number - 1] ?? ''} → ${kg(p.chargeableKg)} kg`);
+  const rounded = pieces.map((p) => `${each[p.number - 1] ?? ''} → ${kg(p.chargeableKg)} kg${minimumText(p)}`);
   if (weights.length === pieces.length) return rounded.join('; ');
   return `${rounded.join('; ')}; shipment ${kg(weights[0] ?? ZERO)} kg`;
 }
@@ -241,7 +257,8 @@ function priceBeforeMinimum(rates: Rates, zone: string, weightKg: Decimal, show:
     if (price === undefined) {
       return { ok: false, ...incomplete({ es: `precio en el escalón de ${brk.maxKg} kg`, en: `price in the ${brk.maxKg} kg break` }, zone) };
     }
-    return { ok: true, amount: price, working: `${kg(weightKg)} kg → ${show(price)}` };
+    const label = brk.label === undefined ? '' : ` label "${brk.label}"`;
+    return { ok: true, amount: price, working: `${kg(weightKg)} kg →${label} ${show(price)}` };
   }
   const band = rates.beyond.find((b) => weightKg.gte(b.fromKg) && (b.toKg === null || weightKg.lte(b.toKg)));
   const rate = band?.byZone[zone];
@@ -313,6 +330,19 @@ function checkPieceLimits(limits: Limits, p: MeasuredPiece, name: LocalizedText)
       },
     };
   }
+  // Largest box: longest side against the largest figure, and so on (Estafeta 150 × 115 × 115 cm).
+  const maxBox = limits.maxSidesCm === undefined ? undefined : [...limits.maxSidesCm].sort((a, b) => b - a);
+  if (maxBox !== undefined && maxBox.some((max, i) => (p.sidesCm[i] ?? ZERO).gt(max))) {
+    const box = maxBox.join(' × ');
+    const sides = p.sidesCm.map(kg).join(' × ');
+    return {
+      code: 'OVER_SIZE',
+      reason: {
+        es: `El bulto ${p.number} mide ${sides} cm; ${name.es} acepta como máximo ${box} cm.`,
+        en: `Piece ${p.number} measures ${sides} cm; ${name.en} takes at most ${box} cm.`,
+      },
+    };
+  }
   if (limits.maxLengthPlusGirthCm !== undefined && p.lengthPlusGirthCm.gt(limits.maxLengthPlusGirthCm)) {
     const [l = ZERO, w = ZERO, h = ZERO] = p.sidesCm;
     const size = `${kg(p.lengthPlusGirthCm)} cm (${kg(l)} + 2 × (${kg(w)} + ${kg(h)}))`;
@@ -331,8 +361,12 @@ function checkPieceLimits(limits: Limits, p: MeasuredPiece, name: LocalizedText)
 export interface ShipmentFacts {
   destination: string;
   remoteArea: boolean;
+  /** The `area` of every remote-area rule the destination postcode matches ("remote" when a rule names none). */
+  remoteAreas: ReadonlySet<string>;
   /** Sum of the pieces' actual weights. */
   shipmentKg: Decimal;
+  /** The goods value in a currency (the trigger's, else the table's). */
+  declaredValueIn: (currency: string | undefined) => Decimal;
 }
 
 function compare(left: Decimal, op: Trigger['op'], right: number): boolean {
@@ -362,12 +396,21 @@ const PIECE_FIELDS: Record<string, (p: MeasuredPiece) => Decimal> = {
 
 /** A trigger on a piece field looks at that piece; the others at the shipment. */
 export function triggerHolds(t: Trigger, piece: MeasuredPiece, facts: ShipmentFacts): boolean {
-  if (t.field === 'remoteArea') return t.op === '=' && t.value === facts.remoteArea;
+  if (t.field === 'remoteArea') {
+    if (t.op !== '=') return false;
+    return typeof t.value === 'string' ? facts.remoteAreas.has(t.value) : t.value === facts.remoteArea;
+  }
   if (t.field === 'destination') return t.op === 'in' && Array.isArray(t.value) && t.value.includes(facts.destination);
   if (typeof t.value !== 'number') return false;
   if (t.field === 'shipmentKg') return compare(facts.shipmentKg, t.op, t.value);
+  if (t.field === 'declaredValue') return compare(facts.declaredValueIn(t.currency), t.op, t.value);
+  return pieceTriggerHolds(t, piece);
+}
+
+/** A trigger on a piece field (pieceKg, longestSideCm…); false for any other field. */
+export function pieceTriggerHolds(t: Trigger, piece: MeasuredPiece): boolean {
   const field = PIECE_FIELDS[t.field];
-  return field !== undefined && compare(field(piece), t.op, t.value);
+  return field !== undefined && typeof t.value === 'number' && compare(field(piece), t.op, t.value);
 }
 
 /** Per piece: does the surcharge apply to it? Any one trigger is enough; none means always. */
@@ -636,10 +679,17 @@ function priceCharges(
   base: ChargeLine,
   chargeableKg: Decimal,
 ): Charges {
+  const remote = service.remoteAreas.filter((r) => postcodeMatches(r, shipment.destination.country, shipment.destination.postalCode));
   const facts: ShipmentFacts = {
     destination: shipment.destination.country,
-    remoteArea: service.remoteAreas.some((r) => postcodeMatches(r, shipment.destination.country, shipment.destination.postalCode)),
+    remoteArea: remote.length > 0,
+    remoteAreas: new Set(remote.map((r) => r.area ?? 'remote')),
     shipmentKg: sum(pieces.map((p) => p.actualKg)),
+    declaredValueIn: (currency) => {
+      const target = currency ?? table.currency;
+      const { amount, currency: from } = shipment.declaredValue;
+      return dec(from === target ? amount : shipment.convert(amount, from, target));
+    },
   };
   const ctx: PricingContext = { currency: table.currency, shipment, chargeableKg, base: base.amount };
   const charged = applyExclusions(

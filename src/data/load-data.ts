@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { loadCarrierDirectory } from '../carriers/carrier-loader';
-import { TableCarrierRater } from '../carriers/table-carrier-rater';
+import type { CarrierRater } from '../carriers/carrier-rater';
+import type { CarrierFile } from '../carriers/carrier-schema';
+import { buildCarrierRegistry } from '../carriers/carrier-registry';
 import { loadRateSnapshot } from '../fx/snapshot-loader';
 import type { DataSnapshot } from '../http/app-deps';
 import type { DataProblem } from '../schema/data-file';
@@ -20,6 +22,11 @@ export function defaultDataPaths(root: string): DataPaths {
   };
 }
 
+/** The raters for validated carrier tables, in file order (also used by the hot-reloading DataStore). */
+export function carrierRaters(files: readonly CarrierFile[]): CarrierRater[] {
+  return buildCarrierRegistry(files, process.env).carriers;
+}
+
 /** Load every data file; bad files are reported in `problems` and left out. */
 export function loadDataSnapshot(paths: DataPaths): { snapshot: DataSnapshot; problems: DataProblem[] } {
   const t = loadTariffDirectory(paths.tariffsDir);
@@ -27,7 +34,7 @@ export function loadDataSnapshot(paths: DataPaths): { snapshot: DataSnapshot; pr
   return {
     snapshot: {
       tariffs: t.tariffs,
-      carriers: c.carriers.map((file) => new TableCarrierRater(file)),
+      carriers: carrierRaters(c.carriers),
       rates: loadRateSnapshot(paths.fxSnapshot),
     },
     problems: [...t.problems, ...c.problems],

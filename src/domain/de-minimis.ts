@@ -14,18 +14,26 @@ export interface ConsignmentScope {
 
 interface Scoped {
   origins?: string[] | undefined;
+  exceptOrigins?: string[] | undefined;
   shipFrom?: string[] | undefined;
   channels?: ('courier' | 'postal')[] | undefined;
   excludeHs?: string[] | undefined;
 }
 
-/** A rule covers a consignment when every item's origin, the ship-from country and the channel are in scope. */
+/**
+ * A rule covers a consignment when every item's origin, the ship-from country and the channel are
+ * in scope, and no item's origin is among `exceptOrigins`.
+ */
 export function scopeMatches(rule: Scoped, c: ConsignmentScope): boolean {
   if (rule.channels && !rule.channels.includes(c.channel)) return false;
   if (rule.shipFrom && !c.expandOrigins(rule.shipFrom).has(c.shipFrom)) return false;
   if (rule.origins) {
     const allowed = c.expandOrigins(rule.origins);
     if (!c.itemOrigins.every((o) => allowed.has(o))) return false;
+  }
+  if (rule.exceptOrigins) {
+    const excluded = c.expandOrigins(rule.exceptOrigins);
+    if (c.itemOrigins.some((o) => excluded.has(o))) return false;
   }
   if (c.itemHs.some((hs) => matchesAnyPrefix(hs, rule.excludeHs))) return false;
   return true;

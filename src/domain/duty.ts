@@ -1,8 +1,8 @@
 import type Decimal from 'decimal.js';
 import type { HsMatch } from '../tariffs/hs-index';
 import { matchesAnyPrefix } from '../tariffs/hs-index';
-import type { LoadedTariff } from '../tariffs/tariff-index';
-import type { DutyExpression } from '../tariffs/tariff-schema';
+import { isMemberOn, originCovered, type LoadedTariff } from '../tariffs/tariff-index';
+import type { DutyExpression, Exemption } from '../tariffs/tariff-schema';
 import { inForce } from './dates';
 import { evaluateDuty, plainPercent, type DutyBase, type DutyEvaluation } from './duty-expression';
 import { formatRate } from './money';
@@ -61,7 +61,7 @@ function rateText(expr: DutyExpression, ev: DutyEvaluation): string {
  * a heading or chapter ancestor is an estimate; several lines under a short
  * code are evaluated and the highest is used, flagged when they differ.
  */
-function priceMatch<T extends { duty: DutyExpression; hs: string; source: string; confidence?: string | undefined }>(
+function priceMatch<T extends { duty: DutyExpression; hs: string; source: string; confidence?: string | undefined; range?: { low: string; high: string } | undefined }>(
   match: HsMatch<T>,
   base: DutyBase,
 ): Priced {
@@ -78,9 +78,20 @@ function priceMatch<T extends { duty: DutyExpression; hs: string; source: string
       sourceKey: top.e.source,
     };
   }
-  const ev = evaluateDuty(match.entry.duty, base);
+  const raw = evaluateDuty(match.entry.duty, base);
+  const range = match.entry.range;
+  // The source gives only a range over the national lines (EU: CN codes under an HS6): the higher end is charged and flagged.
+  const ev = range ? { ...raw, working: `${raw.working} (the source gives ${range.low} – ${range.high} over the lines under ${match.entry.hs}; the higher is used)` } : raw;
   const shallow = match.kind === 'ancestor' && match.prefix.length < 6;
-  const why = shallow ? (match.prefix.length < 4 ? 'chapter' : 'heading') : match.entry.confidence === 'unconfirmed' ? 'unconfirmed' : undefined;
+  const why = shallow
+    ? match.prefix.length < 4
+      ? 'chapter'
+      : 'heading'
+    : range
+      ? 'subheading-range'
+      : match.entry.confidence === 'unconfirmed'
+        ? 'unconfirmed'
+        : undefined;
   return {
     eval: ev,
     matchedHs: match.prefix,
@@ -122,22 +133,32 @@ function mfnFor(tariff: LoadedTariff, item: ItemForDuty, date: string, base: Dut
 function preferenceFor(tariff: LoadedTariff, item: ItemForDuty, date: string, base: DutyBase): { id: string; priced: Priced; expr?: DutyExpression } | undefined {
   let best: { id: string; priced: Priced; expr?: DutyExpression } | undefined;
   for (const [id, agreement] of Object.entries(tariff.file.agreements)) {
-    if (!inForce(agreement, date) || !agreement.members.includes(item.originCountry)) continue;
+    if (!isMemberOn(agreement, item.originCountry, date)) continue;
     const index = tariff.preferential.get(id);
     const match = index?.lookup(item.hs, date);
+    // The agreement's default does not reach the HS prefixes it leaves out (CUSMA: Canada's supply-managed goods).
+    const defaultDuty = matchesAnyPrefix(item.hs, agreement.excludeHs) ? undefined : agreement.defaultDuty;
     let candidate: { id: string; priced: Priced; expr?: DutyExpression } | undefined;
-    if (match && !(match.kind === 'ancestor' && match.prefix.length < 6 && agreement.defaultDuty)) {
+    if (match && !(match.kind === 'ancestor' && match.prefix.length < 6 && defaultDuty)) {
       candidate = { id, priced: priceMatch(match, base), ...(match.kind !== 'descendants' ? { expr: match.entry.duty } : {}) };
-    } else if (agreement.defaultDuty) {
+    } else if (defaultDuty) {
       candidate = {
         id,
-        priced: { eval: evaluateDuty(agreement.defaultDuty, base), estimated: false, sourceKey: agreement.source },
-        expr: agreement.defaultDuty,
+        priced: { eval: evaluateDuty(defaultDuty, base), estimated: agreement.confidence === 'unconfirmed', ...(agreement.confidence === 'unconfirmed' ? { why: 'unconfirmed' } : {}), sourceKey: agreement.source },
+        expr: defaultDuty,
       };
     }
     if (candidate && (!best || candidate.priced.eval.amount.lt(best.priced.eval.amount))) best = candidate;
   }
   return best;
+}
+
+/** An exemption covers the item when it names the agreement used and, if limited, the item's HS code. */
+function exempts(e: Exemption, agreement: string, hs: string): boolean {
+  if (typeof e === 'string') return e === agreement;
+  if (e.agreement !== agreement) return false;
+  if (e.hs && !matchesAnyPrefix(hs, e.hs)) return false;
+  return !matchesAnyPrefix(hs, e.excludeHs);
 }
 
 /**
@@ -172,10 +193,10 @@ export function resolveItemDuty(tariff: LoadedTariff, item: ItemForDuty, date: s
   }
 
   for (const add of tariff.file.duties.additional) {
-    if (!inForce(add, date) || !add.origins.includes(item.originCountry)) continue;
+    if (!inForce(add, date) || !originCovered(tariff, add, item.originCountry, date)) continue;
     if (add.hs && !matchesAnyPrefix(item.hs, add.hs)) continue;
     if (matchesAnyPrefix(item.hs, add.excludeHs)) continue;
-    if (preference && add.exemptUnder?.includes(preference)) {
+    if (preference && add.exemptUnder?.some((e) => exempts(e, preference, item.hs))) {
       notes.push({
         code: `ADDITIONAL_DUTY_EXEMPT:${add.id}`,
         severity: 'info',

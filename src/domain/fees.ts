@@ -13,6 +13,7 @@ export interface FeeLineCalc {
   working: string;
   payer: 'seller' | 'buyer';
   sourceKey?: string;
+  confidence?: 'confirmed' | 'secondary' | 'unconfirmed';
 }
 
 export interface FeeItem {
@@ -52,6 +53,7 @@ export function computeCustomsFees(fees: readonly FeeRule[], items: readonly Fee
         working: `flat ${fee.charge.amount.toString()} ${fee.currency}${fee.currency === ctx.currency ? '' : ` = ${amount.toFixed(2)} ${ctx.currency}`}`,
         payer: 'buyer',
         sourceKey: fee.source,
+        ...(fee.confidence ? { confidence: fee.confidence } : {}),
       });
       continue;
     }
@@ -76,6 +78,7 @@ export function computeCustomsFees(fees: readonly FeeRule[], items: readonly Fee
       working: `${formatRate(fee.charge.percent)}% × ${base.toFixed(2)} ${ctx.currency} = ${raw.toFixed(2)}${clamp}`,
       payer: 'buyer',
       sourceKey: fee.source,
+      ...(fee.confidence ? { confidence: fee.confidence } : {}),
     });
   }
   return lines;

@@ -22,6 +22,8 @@ export interface TaxLineCalc {
   working: string;
   collectedAt: 'checkout' | 'import';
   sourceKey: string;
+  /** Confidence of the rate used (the reduced rate's, where one applied). */
+  confidence?: 'confirmed' | 'secondary' | 'unconfirmed';
 }
 
 export interface TaxContext {
@@ -54,12 +56,20 @@ function componentValue(c: TaxComponent, item: TaxableItem): Decimal {
   }
 }
 
-function rateFor(tax: TaxRule, hs: string): { rate: Decimal; reducedHs?: string; sourceKey: string } {
-  let best: { rate: Decimal; reducedHs?: string; sourceKey: string } = { rate: tax.rate, sourceKey: tax.source };
+type Confidence = TaxLineCalc['confidence'];
+interface RateChoice {
+  rate: Decimal;
+  reducedHs?: string;
+  sourceKey: string;
+  confidence?: Confidence;
+}
+
+function rateFor(tax: TaxRule, hs: string): RateChoice {
+  let best: RateChoice = { rate: tax.rate, sourceKey: tax.source, ...(tax.confidence ? { confidence: tax.confidence } : {}) };
   let bestLen = 0;
   for (const r of tax.reduced ?? []) {
     if (hs.startsWith(r.hs) && r.hs.length > bestLen) {
-      best = { rate: r.rate, reducedHs: r.hs, sourceKey: r.source };
+      best = { rate: r.rate, reducedHs: r.hs, sourceKey: r.source, ...(r.confidence ? { confidence: r.confidence } : {}) };
       bestLen = r.hs.length;
     }
   }
@@ -81,7 +91,7 @@ export function computeTaxes(taxes: readonly TaxRule[], items: readonly TaxableI
     if (!taxApplies(tax, ctx.region)) continue;
     const seller = ctx.sellerCollected(tax);
     const perItem: Decimal[] = [];
-    const groups = new Map<string, { rate: Decimal; base: Decimal; amount: Decimal; reducedHs?: string; sourceKey: string }>();
+    const groups = new Map<string, RateChoice & { base: Decimal; amount: Decimal }>();
     items.forEach((item, i) => {
       let base = tax.base.reduce<Decimal>((acc, c) => acc.plus(componentValue(c, item)), ZERO);
       for (const code of tax.baseIncludesTaxes ?? []) base = base.plus(perItemByCode.get(code)?.[i] ?? ZERO);
@@ -93,7 +103,7 @@ export function computeTaxes(taxes: readonly TaxRule[], items: readonly TaxableI
       if (g) {
         g.base = g.base.plus(base);
         g.amount = g.amount.plus(amount);
-      } else groups.set(key, { rate: r.rate, base, amount, ...(r.reducedHs ? { reducedHs: r.reducedHs } : {}), sourceKey: r.sourceKey });
+      } else groups.set(key, { ...r, base, amount });
     });
     perItemByCode.set(tax.code, perItem);
     for (const g of groups.values()) {
@@ -111,6 +121,7 @@ export function computeTaxes(taxes: readonly TaxRule[], items: readonly TaxableI
         working: ctx.exempt ? `under the tax de minimis: not collected (${formula} would apply)` : `${formula} (base: ${tax.base.join(' + ')}${tax.baseIncludesTaxes ? ' + ' + tax.baseIncludesTaxes.join(' + ') : ''})`,
         collectedAt: seller ? 'checkout' : 'import',
         sourceKey: g.sourceKey,
+        ...(g.confidence ? { confidence: g.confidence } : {}),
       });
     }
   }

@@ -1,8 +1,12 @@
 import type { Logger } from 'pino';
 import type { CarrierRater } from '../carriers/carrier-rater';
+import type { DataStatus } from '../data/data-store';
 import type { HolidayCalendar } from '../domain/delivery-window';
 import type { RateTable } from '../fx/rate-table';
 import type { LoadedTariff } from '../tariffs/tariff-index';
+import type { ShopifyConfig } from '../integrations/shopify/shopify-config';
+import type { QuoteStore } from '../store/quote-store';
+import type { AccessConfig } from './access/access-config';
 
 /** The data one request works on; swapped whole, never mutated, so an answer never mixes old and new data. */
 export interface DataSnapshot {
@@ -23,4 +27,14 @@ export interface AppDeps {
   bodyLimit?: string;
   carrierTimeoutMs?: number;
   quoteValidHours?: number;
+  /** `GET /data/status` is served when given (the hot-reloading DataStore and the FX feeds). */
+  dataStatus?: () => DataStatus;
+  /** Exchange rates older than this many days get the FX_RATES_OLD warning (default 7). */
+  fxMaxAgeDays?: number;
+  /** Where answered quotes are kept until they expire; without it nothing is kept and GET /quotes/:id answers 404. */
+  store?: QuoteStore;
+  /** API keys, rate limits and CORS; without it every route is open and there are no CORS headers. */
+  access?: AccessConfig;
+  /** `POST /integrations/shopify/rates` is served when given. */
+  shopify?: ShopifyConfig;
 }

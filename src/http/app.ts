@@ -1,8 +1,13 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppDeps } from './app-deps';
+import { dataStatusHandler } from './data-status-route';
 import { buildOpenApiDocument } from './openapi';
 import { problem, sendProblem } from './problem';
 import { quoteHandler, requestLocale } from './quote-route';
+import { webRoutes } from './web-routes';
+import { quoteByIdHandler } from './quotes-route';
+import { accessMiddleware } from './access/access-middleware';
+import { shopifyRatesRoute } from '../integrations/shopify/shopify-rates-route';
 
 interface BodyParserError {
   type?: string;
@@ -33,14 +38,17 @@ export function createApp(deps: AppDeps): express.Express {
       exchangeRatesAsOf: data.rates.asOf,
     });
   });
+  if (deps.dataStatus) app.get('/data/status', dataStatusHandler(deps.dataStatus));
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  app.get('/', (_req, res) => {
-    res.json({ name: 'Frontera', description: 'Cross-border landed-cost and delivery-time estimator', endpoints: ['POST /quote', 'GET /healthz', 'GET /openapi.json'] });
-  });
+  app.use(webRoutes(deps));
 
-  app.post('/quote', express.json({ limit: deps.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'] }), quoteHandler(deps));
+  const access = accessMiddleware(deps.access);
+  if (access.cors) app.use(['/quote', '/quotes'], access.cors);
+  app.post('/quote', ...access.protect, express.json({ limit: deps.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'] }), quoteHandler(deps));
+  app.get('/quotes/:id', ...access.protect, quoteByIdHandler(deps));
+  if (deps.shopify) app.post('/integrations/shopify/rates', ...shopifyRatesRoute(deps, deps.shopify));
 
   app.use((req: Request, res: Response) => {
     const es = requestLocale(req) === 'es';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { quoteRequestSchema } from './quote-request-schema';
 import { quoteResponseSchema, problemSchema } from './quote-response-schema';
+import { shopifyRateRequestSchema, shopifyRateResponseSchema } from '../integrations/shopify/shopify-rate-schema';
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const s = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
@@ -14,6 +15,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     description,
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
   });
+  // Keys are optional: the empty requirement means "no key" when the service runs without FRONTERA_API_KEYS_*.
+  const keyed = [{ bearerKey: [] }, { headerKey: [] }, {}];
+  const unauthorized = problemResponse('Keys are configured and the request has none (API_KEY_REQUIRED) or a wrong one (API_KEY_INVALID)');
+  const tooMany = {
+    ...problemResponse('Over the key\'s requests a minute (RATE_LIMITED)'),
+    headers: { 'Retry-After': { description: 'Seconds until the window resets', schema: { type: 'integer' } } },
+  };
   return {
     openapi: '3.1.0',
     info: {
@@ -25,14 +33,52 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/quote': {
         post: {
           summary: 'Landed-cost quote for every carrier service',
-          parameters: [{ name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' }, description: 'es or en when the body has no locale' }],
+          description: 'Every answer is kept until its `validUntil` (GET /quotes/{id}).',
+          security: keyed,
+          parameters: [
+            { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' }, description: 'es or en when the body has no locale' },
+            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[\\x21-\\x7E]{1,255}$' }, description: 'Repeat the key with the same body (key order and spacing do not matter) to get the same quote back, marked Idempotent-Replayed: true; a different body under the key while its quote is valid is 409. Keys are per API key.' },
+          ],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteRequest' } } } },
           responses: {
-            '200': { description: 'The quote', content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteResponse' } } } },
-            '400': problemResponse('Malformed JSON'),
+            '200': { description: 'The quote', headers: { 'Idempotent-Replayed': { description: '"true" when this is the stored answer to an earlier request with the same Idempotency-Key', schema: { type: 'string' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteResponse' } } } },
+            '400': problemResponse('Malformed JSON, or an Idempotency-Key that is not 1–255 visible ASCII characters'),
+            '401': unauthorized,
+            '409': problemResponse('The Idempotency-Key was used with a different body for a quote that is still valid'),
             '413': problemResponse('Body over the size limit'),
             '415': problemResponse('Not application/json'),
             '422': problemResponse('A field is invalid, or the destination, currency or carrier is not supported; `errors[].path` names the field'),
+            '429': tooMany,
+            '503': problemResponse('The quote store could not save the quote; retry after Retry-After seconds'),
+          },
+        },
+      },
+      '/quotes/{id}': {
+        get: {
+          summary: 'A quote answered earlier, exactly as it was sent, until its validUntil',
+          security: keyed,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'quoteId of the answer' }],
+          responses: {
+            '200': { description: 'The stored quote; Cache-Control max-age runs to its validUntil', content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteResponse' } } } },
+            '401': unauthorized,
+            '404': problemResponse('No such quote, it has expired, or the service keeps no quotes (QUOTE_NOT_FOUND)'),
+            '429': tooMany,
+            '503': problemResponse('The quote store could not be read'),
+          },
+        },
+      },
+      '/integrations/shopify/rates': {
+        post: {
+          summary: 'Shopify CarrierService callback: carrier-calculated rates with duties and taxes',
+          description: 'Served when SHOPIFY_CATALOGUE is set. Takes Shopify\'s rate request, finds each item in the product catalogue (variant id, then SKU), quotes with the engine and answers one rate per carrier service: `total_price` in subunits (amount × 100), `service_code` `<carrier>:<service>`. With DDP (default) duties and taxes are in `total_price` and itemised in `description`. If the cart cannot be priced within the time budget (default 2500 ms) the configured fallback rate is answered, with X-Frontera-Fallback naming why. Authenticated by X-Shopify-Hmac-Sha256 when a secret is configured, never by an API key.',
+          parameters: [{ name: 'X-Shopify-Hmac-Sha256', in: 'header', required: false, schema: { type: 'string' }, description: 'Base64 HMAC-SHA256 of the raw body with the app\'s API secret; required when SHOPIFY_HMAC_SECRET is set' }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ShopifyRateRequest' } } } },
+          responses: {
+            '200': { description: 'Rates, cheapest first; the fallback rate alone when the cart could not be priced; an empty list when nothing needs shipping', headers: { 'X-Frontera-Fallback': { description: 'Why the fallback rate was answered: TIME_BUDGET, NO_CARRIER_OPTION, NOT_IN_CATALOGUE, UNSUPPORTED_DESTINATION, …', schema: { type: 'string' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/ShopifyRateResponse' } } } },
+            '400': problemResponse('Malformed JSON'),
+            '401': problemResponse('X-Shopify-Hmac-Sha256 missing or wrong (INVALID_SIGNATURE)'),
+            '422': problemResponse('Not a Shopify rate request; `errors[].path` names the field'),
+            '503': problemResponse('The cart could not be priced and no fallback rate is configured: Shopify shows its backup rates'),
           },
         },
       },
@@ -44,6 +90,12 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         QuoteRequest: jsonSchema(quoteRequestSchema, 'input'),
         QuoteResponse: jsonSchema(quoteResponseSchema, 'output'),
         Problem: jsonSchema(problemSchema, 'output'),
+        ShopifyRateRequest: jsonSchema(shopifyRateRequestSchema, 'input'),
+        ShopifyRateResponse: jsonSchema(shopifyRateResponseSchema, 'output'),
+      },
+      securitySchemes: {
+        bearerKey: { type: 'http', scheme: 'bearer', description: 'An API key as "Authorization: Bearer <key>"' },
+        headerKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
       },
     },
   };

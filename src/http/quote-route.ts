@@ -5,11 +5,13 @@ import { convert, hasRate, MissingRateError } from '../fx/rate-table';
 import { buildQuote } from '../quote/build-quote';
 import { QuoteError } from '../quote/quote-error';
 import type { Locale } from '../quote/quote-input';
+import type { QuoteResult } from '../quote/quote-result';
 import { normaliseRequest } from '../quote/normalise-request';
 import { rateCarriers } from '../quote/rate-carriers';
 import type { AppDeps } from './app-deps';
 import { problem, sendProblem, type FieldError } from './problem';
 import { quoteRequestSchema, type QuoteRequestBody } from './quote-request-schema';
+import { replayIdempotentQuote, sendSavedQuote } from './quotes-route';
 
 export function requestLocale(req: Request, body?: { locale?: Locale }): Locale {
   if (body?.locale) return body.locale;
@@ -38,7 +40,7 @@ function unprocessable(res: Response, locale: Locale, code: string, errors: Fiel
 }
 
 /** Checks that need the loaded data: a tariff for the destination, known carriers, rates for every currency. */
-function checkAgainstData(body: QuoteRequestBody, deps: AppDeps, locale: Locale): { code: string; errors: FieldError[] } | undefined {
+export function checkAgainstData(body: QuoteRequestBody, deps: AppDeps, locale: Locale): { code: string; errors: FieldError[] } | undefined {
   const data = deps.data();
   const dest = body.destination.country;
   if (!data.tariffs.has(dest)) {
@@ -88,6 +90,50 @@ function todayIn(timeZone: string, now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/**
+ * Rate the carriers and build the quote for a body that passed the schema and
+ * `checkAgainstData`. Throws QuoteError or MissingRateError for what the
+ * caller can fix. Also used by the Shopify rates route.
+ */
+export async function runQuote(body: QuoteRequestBody, deps: AppDeps, locale: Locale, carrierTimeoutMs = deps.carrierTimeoutMs ?? 2000): Promise<QuoteResult> {
+  const data = deps.data();
+  const tariff = data.tariffs.get(body.destination.country)!;
+  const now = deps.clock();
+  const originTz = deps.timeZoneOf(body.origin.country);
+  // A destination currency the rate table does not quote (CLP, COP…) falls back to USD, with a note.
+  const destCcy = tariff.file.currency;
+  const defaultCurrency = hasRate(data.rates, destCcy) ? destCcy : 'USD';
+  const input = normaliseRequest(body, { defaultCurrency, today: todayIn(originTz, now), locale });
+  if (body.currency === undefined && defaultCurrency !== destCcy) input.currencyFallbackFrom = destCcy;
+  const selected = input.carriers ? data.carriers.filter((c) => input.carriers!.includes(c.id)) : data.carriers;
+  const goods = input.items.reduce((acc, it) => acc.plus(convert(it.quantity.times(it.unitPrice), it.priceCurrency, input.currency, data.rates)), new D(0));
+  const rated = await rateCarriers(
+    selected,
+    {
+      origin: input.origin,
+      destination: input.destination,
+      parcels: input.parcels,
+      declaredValue: { amount: goods, currency: input.currency },
+      shipDate: input.shipDate,
+      insure: input.insure,
+      convert: (a, from, to) => convert(a, from, to, data.rates),
+    },
+    carrierTimeoutMs,
+  );
+  return buildQuote(input, {
+    tariff,
+    rates: data.rates,
+    rated,
+    holidays: deps.holidays,
+    originTimeZone: originTz,
+    now,
+    quoteId: deps.newId(),
+    validForHours: deps.quoteValidHours ?? 24,
+    ...(deps.fxMaxAgeDays !== undefined ? { fxMaxAgeDays: deps.fxMaxAgeDays } : {}),
+    ...(data.tariffs.has(input.origin.country) ? { originTariff: data.tariffs.get(input.origin.country)! } : {}),
+  });
+}
+
 export function quoteHandler(deps: AppDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     const headerLocale = requestLocale(req);
@@ -103,47 +149,16 @@ export function quoteHandler(deps: AppDeps) {
     }
     const body = parsed.data;
     const locale = requestLocale(req, body);
+    const idempotency = await replayIdempotentQuote(req, res, deps, locale);
+    if (idempotency === 'answered') return;
     const dataProblem = checkAgainstData(body, deps, locale);
     if (dataProblem) {
       unprocessable(res, locale, dataProblem.code, dataProblem.errors);
       return;
     }
-    const data = deps.data();
-    const tariff = data.tariffs.get(body.destination.country)!;
-    const now = deps.clock();
-    const originTz = deps.timeZoneOf(body.origin.country);
     try {
-      // A destination currency the rate table does not quote (CLP, COP…) falls back to USD, with a note.
-      const destCcy = tariff.file.currency;
-      const defaultCurrency = hasRate(data.rates, destCcy) ? destCcy : 'USD';
-      const input = normaliseRequest(body, { defaultCurrency, today: todayIn(originTz, now), locale });
-      if (body.currency === undefined && defaultCurrency !== destCcy) input.currencyFallbackFrom = destCcy;
-      const selected = input.carriers ? data.carriers.filter((c) => input.carriers!.includes(c.id)) : data.carriers;
-      const goods = input.items.reduce((acc, it) => acc.plus(convert(it.quantity.times(it.unitPrice), it.priceCurrency, input.currency, data.rates)), new D(0));
-      const rated = await rateCarriers(
-        selected,
-        {
-          origin: input.origin,
-          destination: input.destination,
-          parcels: input.parcels,
-          declaredValue: { amount: goods, currency: input.currency },
-          shipDate: input.shipDate,
-          insure: input.insure,
-          convert: (a, from, to) => convert(a, from, to, data.rates),
-        },
-        deps.carrierTimeoutMs ?? 2000,
-      );
-      const quote = buildQuote(input, {
-        tariff,
-        rates: data.rates,
-        rated,
-        holidays: deps.holidays,
-        originTimeZone: originTz,
-        now,
-        quoteId: deps.newId(),
-        validForHours: deps.quoteValidHours ?? 24,
-      });
-      res.status(200).json(quote);
+      const quote = await runQuote(body, deps, locale);
+      await sendSavedQuote(res, deps, quote, idempotency, locale);
     } catch (err) {
       if (err instanceof QuoteError) {
         unprocessable(res, locale, err.code, [{ path: err.path, message: err.text[locale] }]);

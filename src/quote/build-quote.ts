@@ -8,6 +8,7 @@ import { resolveItemDuty, type DutyLineCalc, type EngineNote } from '../domain/d
 import { computeCustomsFees, type FeeLineCalc } from '../domain/fees';
 import { D, ZERO, formatAmount, formatRate, roundHalfUp, sum } from '../domain/money';
 import { computeTaxes, type TaxLineCalc } from '../domain/tax';
+import { optionFigures, unconfirmedFiguresNotes } from '../domain/unconfirmed';
 import { convert, crossRate, hasRate, type RateTable } from '../fx/rate-table';
 import { expandOrigins, periodAt, sourceOf, type LoadedTariff } from '../tariffs/tariff-index';
 import type { TariffPeriod } from '../tariffs/tariff-schema';
@@ -25,6 +26,10 @@ export interface QuoteContext {
   now: Date;
   quoteId: string;
   validForHours: number;
+  /** Exchange rates older than this many days get a warning note; default FX_MAX_AGE_DAYS. */
+  fxMaxAgeDays?: number;
+  /** Tariff file of the ORIGIN country, for its export-side notes (Mexico: pedimento, CFDI, certification of origin). */
+  originTariff?: LoadedTariff;
 }
 
 type Convert = (amount: Decimal, from: string, to: string) => Decimal;
@@ -71,7 +76,7 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
     exchangeRates: { asOf: ctx.rates.asOf, source: ctx.rates.source, base: ccy, rates },
     dataDates: { tariff: ctx.tariff.reviewed, exchangeRates: ctx.rates.asOf, carriers },
     options,
-    notes: collectQuoteNotes(input, ctx, period),
+    notes: collectQuoteNotes(input, ctx, period, options),
   };
 }
 
@@ -144,6 +149,7 @@ function priceOption(
     { currency: ccy, convert: cv },
   );
   const taxLines = regime?.regime.replaces.includes('tax') ? [] : computeItemTaxes(input, period, values, dutyLines, feeLines, calc, valueIn);
+  calc.notes.push(...unconfirmedFiguresNotes(optionFigures({ valuation: period.valuation, regime, dutyDecision: calc.dutyDecision, taxDecision: calc.taxDecision, taxes: taxLines, fees: feeLines })));
 
   const dutiesOut = dutyLines.map((l) => dutyOut(l, ctx.tariff, ccy));
   const taxesOut = taxLines.map((l) => taxOut(l, ctx.tariff, ccy, input.locale));

@@ -8,7 +8,8 @@ import { sourceOf, type LoadedTariff } from '../tariffs/tariff-index';
 import type { TariffPeriod } from '../tariffs/tariff-schema';
 import type { OptionCalc, QuoteContext } from './build-quote';
 import type { QuoteInput } from './quote-input';
-import type { NoteOut } from './quote-result';
+import type { NoteOut, QuoteOption } from './quote-result';
+import { exportNotes, UNCONFIRMED_SUFFIX } from './export-notes';
 
 /** Exchange rates older than this many days get a warning note. */
 export const FX_MAX_AGE_DAYS = 7;
@@ -28,13 +29,14 @@ function daysBetween(fromIso: string, to: Date): number {
 }
 
 /** Notes for the whole answer: destination rules, unavailable carriers, data dates, what the estimate is. */
-export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, _period: TariffPeriod): NoteOut[] {
+export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, _period: TariffPeriod, options: readonly QuoteOption[] = []): NoteOut[] {
   const notes: EngineNote[] = [];
   const t = ctx.tariff;
   for (const n of t.file.notes) {
     if (!inForce(n, input.shipDate)) continue;
     if (n.hs && !input.items.some((i) => matchesAnyPrefix(i.hs, n.hs))) continue;
-    notes.push({ code: n.code, severity: n.severity, text: n.text, sourceKey: n.source });
+    const text = n.confidence === 'unconfirmed' ? { es: n.text.es + UNCONFIRMED_SUFFIX.es, en: n.text.en + UNCONFIRMED_SUFFIX.en } : n.text;
+    notes.push({ code: n.code, severity: n.severity, text, sourceKey: n.source });
   }
   for (const r of ctx.rated.rejections) {
     notes.push({ code: `CARRIER_UNAVAILABLE:${r.carrier}/${r.service}`, severity: 'warning', text: r.reason });
@@ -71,12 +73,13 @@ export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, _period:
     });
   }
   const age = daysBetween(ctx.rates.asOf, ctx.now);
+  const old = age > (ctx.fxMaxAgeDays ?? FX_MAX_AGE_DAYS);
   notes.push({
-    code: age > FX_MAX_AGE_DAYS ? 'FX_RATES_OLD' : 'FX_RATES',
-    severity: age > FX_MAX_AGE_DAYS ? 'warning' : 'info',
+    code: old ? 'FX_RATES_OLD' : 'FX_RATES',
+    severity: old ? 'warning' : 'info',
     text: {
-      es: `Tipos de cambio de referencia del ${ctx.rates.asOf} (${ctx.rates.source}), con ${age} días de antigüedad${age > FX_MAX_AGE_DAYS ? '; el importe real puede variar' : ''}.`,
-      en: `Reference exchange rates of ${ctx.rates.asOf} (${ctx.rates.source}), ${age} days old${age > FX_MAX_AGE_DAYS ? '; the real amount may differ' : ''}.`,
+      es: `Tipos de cambio de referencia del ${ctx.rates.asOf} (${ctx.rates.source}), con ${age} días de antigüedad${old ? '; el importe real puede variar' : ''}.`,
+      en: `Reference exchange rates of ${ctx.rates.asOf} (${ctx.rates.source}), ${age} days old${old ? '; the real amount may differ' : ''}.`,
     },
   });
   notes.push({
@@ -87,7 +90,7 @@ export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, _period:
       en: `An estimate from published rules (tariff data reviewed ${t.reviewed}), not a customs ruling. Customs decides classification, value and origin.`,
     },
   });
-  return dedupe(notes.map((n) => out(n, t, input.locale)));
+  return dedupe([...notes.map((n) => out(n, t, input.locale)), ...exportNotes(ctx.originTariff, input, options, ctx.rates)]);
 }
 
 const DE_MINIMIS_TEXT = (what: LocalizedText, applied: boolean, value: string, limit: string, id: string): LocalizedText => ({

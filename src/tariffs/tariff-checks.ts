@@ -1,5 +1,5 @@
 import type { DataProblem } from '../schema/data-file';
-import type { TariffFile } from './tariff-schema';
+import { measureAgreements, type TariffFile } from './tariff-schema';
 
 /**
  * Checks a schema cannot express: references between parts of one tariff
@@ -10,6 +10,9 @@ export function checkTariffReferences(file: string, t: TariffFile): DataProblem[
   const add = (path: string, message: string) => problems.push({ file, path, message });
   const sourceKeys = new Set(Object.keys(t.sources));
   const agreements = new Set(Object.keys(t.agreements));
+  const needAgreement = (id: string, path: string) => {
+    if (!agreements.has(id)) add(path, `agreement "${id}" is not defined in "agreements"`);
+  };
 
   const visit = (value: unknown, path: string): void => {
     if (Array.isArray(value)) {
@@ -23,16 +26,17 @@ export function checkTariffReferences(file: string, t: TariffFile): DataProblem[
       if (key === 'source' && typeof v === 'string' && !sourceKeys.has(v)) {
         add(p, `source "${v}" is not a key of "sources" (known: ${[...sourceKeys].join(', ') || 'none'})`);
       }
-      if ((key === 'exemptUnder') && Array.isArray(v)) {
+      if (key === 'exemptUnder' && Array.isArray(v)) {
         v.forEach((a, i) => {
-          if (typeof a === 'string' && !agreements.has(a)) add(`${p}[${i}]`, `agreement "${a}" is not defined in "agreements"`);
+          if (typeof a === 'string') needAgreement(a, `${p}[${i}]`);
+          else if (a && typeof a === 'object' && typeof (a as { agreement?: unknown }).agreement === 'string') {
+            needAgreement((a as { agreement: string }).agreement, `${p}[${i}].agreement`);
+          }
         });
       }
-      if (key === 'origins' && Array.isArray(v)) {
+      if ((key === 'origins' || key === 'exceptOrigins' || key === 'shipFrom') && Array.isArray(v)) {
         v.forEach((o, i) => {
-          if (typeof o === 'string' && o.startsWith('agreement:') && !agreements.has(o.slice(10))) {
-            add(`${p}[${i}]`, `agreement "${o.slice(10)}" is not defined in "agreements"`);
-          }
+          if (typeof o === 'string' && o.startsWith('agreement:')) needAgreement(o.slice(10), `${p}[${i}]`);
         });
       }
       if (key !== 'sources') visit(v, p);
@@ -41,8 +45,14 @@ export function checkTariffReferences(file: string, t: TariffFile): DataProblem[
   visit(t, '');
 
   t.duties.preferential.forEach((m, i) => {
-    if (!agreements.has(m.agreement)) add(`duties.preferential[${i}].agreement`, `agreement "${m.agreement}" is not defined in "agreements"`);
+    if (m.agreements) m.agreements.forEach((a, j) => needAgreement(a, `duties.preferential[${i}].agreements[${j}]`));
+    else measureAgreements(m).forEach((a) => needAgreement(a, `duties.preferential[${i}].agreement`));
   });
+  for (const [id, a] of Object.entries(t.agreements)) {
+    for (const member of Object.keys(a.memberDates ?? {})) {
+      if (!a.members.includes(member)) add(`agreements.${id}.memberDates.${member}`, `"${member}" is not listed in the agreement's "members"`);
+    }
+  }
 
   const periods = [...t.periods].map((p, i) => ({ p, i })).sort((a, b) => a.p.effectiveFrom.localeCompare(b.p.effectiveFrom));
   for (let k = 1; k < periods.length; k++) {

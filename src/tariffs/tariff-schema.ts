@@ -50,9 +50,16 @@ export type DutyExpression =
 export const valueBasisSchema = z.enum(['goods', 'goodsPlusShipping', 'customsValue']);
 
 /** Who a rule applies to: the goods' origin, the country the parcel ships from, the channel. */
+/** An ISO country code or "agreement:<ID>" (the members of an agreement of the file). */
+export const originRefSchema = z.string().refine((o) => /^agreement:.+$/.test(o) || countryCodeSchema.safeParse(o).success, {
+  error: (iss) => `expected an ISO 3166-1 alpha-2 country code such as "MX" or "agreement:<ID>", got ${JSON.stringify(iss.input)}`,
+});
+
 const scopeFields = {
   /** ISO codes, or "agreement:<ID>" for an agreement's members. Omitted: any. */
-  origins: z.array(z.string()).optional(),
+  origins: z.array(originRefSchema).optional(),
+  /** The rule does not cover a consignment holding goods of these origins. */
+  exceptOrigins: z.array(originRefSchema).optional(),
   /** Country the consignment is shipped from (Canada's CUSMA courier thresholds). */
   shipFrom: z.array(z.string()).optional(),
   channels: z.array(z.enum(['courier', 'postal'])).optional(),
@@ -167,31 +174,72 @@ export const measureSchema = z.object({
   hs: hsPrefixSchema,
   description: z.string().optional(),
   duty: dutyExpressionSchema,
+  /**
+   * The source gives a range over the national lines under this code (EU: the CN codes under an
+   * HS6) as these two texts; `duty` is the higher end and the quote flags it as an estimate.
+   */
+  range: z.object({ low: z.string().min(1), high: z.string().min(1) }).optional(),
   ...datedFields,
   ...sourcedFields,
 });
 
-export const preferenceSchema = measureSchema.extend({ agreement: z.string().min(1) });
+/**
+ * A preferential measure names one agreement (`agreement`) or several with the same duty on the
+ * same code (`agreements`), so that identical preferences are written once.
+ */
+export const preferenceSchema = measureSchema
+  .extend({ agreement: z.string().min(1).optional(), agreements: z.array(z.string().min(1)).min(1).optional() })
+  .refine((m) => (m.agreement === undefined) !== (m.agreements === undefined), {
+    error: 'give either "agreement" (one id) or "agreements" (a list of ids), not both and not neither',
+    path: ['agreement'],
+  });
+
+/** The agreement ids of a preferential measure. */
+export function measureAgreements(m: { agreement?: string | undefined; agreements?: string[] | undefined }): string[] {
+  return m.agreements ?? (m.agreement !== undefined ? [m.agreement] : []);
+}
 
 export const agreementSchema = z.object({
   name: localizedTextSchema,
   members: z.array(countryCodeSchema).min(1),
+  /**
+   * When a member joined (or left) later than the agreement's own dates: CPTPP members accede one
+   * by one. Keys must be listed in `members`; a member without an entry follows the agreement's dates.
+   */
+  memberDates: z.record(z.string(), z.object({ ...datedFields })).optional(),
   /** Rate for originating goods where no HS-specific preferential measure is listed. */
   defaultDuty: dutyExpressionSchema.optional(),
+  /**
+   * HS prefixes the agreement leaves out (Canada's supply-managed dairy, poultry and eggs under
+   * CUSMA): `defaultDuty` does not apply to them; HS-specific preferential measures still do.
+   */
+  excludeHs: z.array(hsPrefixSchema).optional(),
   ...datedFields,
   ...sourcedFields,
 });
 
+/**
+ * An agreement whose claimed preference exempts goods from an additional duty, optionally only for
+ * some HS prefixes (US Section 122: CAFTA-DR textiles, chapters 50–63).
+ */
+export const exemptionSchema = z.union([
+  z.string().min(1),
+  z.object({ agreement: z.string().min(1), hs: z.array(hsPrefixSchema).min(1).optional(), excludeHs: z.array(hsPrefixSchema).optional() }),
+]);
+
 export const additionalDutySchema = z.object({
   id: z.string().min(1),
   name: localizedTextSchema,
-  origins: z.array(countryCodeSchema).min(1),
+  /** ISO codes or "agreement:<ID>"; omitted: goods of every origin. */
+  origins: z.array(originRefSchema).min(1).optional(),
+  /** Origins the duty does not cover (Section 122: every origin except the US itself). */
+  exceptOrigins: z.array(originRefSchema).optional(),
   /** HS prefixes covered; omitted: every product of those origins. */
   hs: z.array(hsPrefixSchema).optional(),
   excludeHs: z.array(hsPrefixSchema).optional(),
   duty: dutyExpressionSchema,
   /** Not charged on goods entered under a claimed preference of these agreements (US 9903.05.94). */
-  exemptUnder: z.array(z.string()).optional(),
+  exemptUnder: z.array(exemptionSchema).optional(),
   ...datedFields,
   ...sourcedFields,
 });
@@ -203,6 +251,21 @@ export const noteSchema = z.object({
   hs: z.array(hsPrefixSchema).optional(),
   ...datedFields,
   ...sourcedFields,
+});
+
+/**
+ * A note for quotes whose ORIGIN is this file's country (Mexico's export documents), shown when
+ * its conditions hold: the goods value is over an amount, or a preference was claimed.
+ */
+export const exportNoteSchema = noteSchema.extend({
+  when: z
+    .object({
+      /** Shown only when the consignment's goods value, converted to `currency`, is over `amount`. */
+      goodsValueAbove: z.object({ amount: amountSchema, currency: currencyCodeSchema }).optional(),
+      /** Shown only when at least one item was quoted at a preferential rate. */
+      preferenceClaimed: z.literal(true).optional(),
+    })
+    .optional(),
 });
 
 export const tariffFileSchema = z.object({
@@ -226,6 +289,8 @@ export const tariffFileSchema = z.object({
     additional: z.array(additionalDutySchema).default([]),
   }),
   notes: z.array(noteSchema).default([]),
+  /** Notes for quotes shipped FROM this country (export side), whatever the destination. */
+  exportNotes: z.array(exportNoteSchema).optional(),
 });
 
 export type TariffFile = z.output<typeof tariffFileSchema>;
@@ -240,5 +305,7 @@ export type PreferenceMeasure = z.output<typeof preferenceSchema>;
 export type Agreement = z.output<typeof agreementSchema>;
 export type AdditionalDuty = z.output<typeof additionalDutySchema>;
 export type TariffNote = z.output<typeof noteSchema>;
+export type ExportNote = z.output<typeof exportNoteSchema>;
+export type Exemption = z.output<typeof exemptionSchema>;
 export type ValueBasis = z.infer<typeof valueBasisSchema>;
 export type TaxComponent = z.infer<typeof taxComponentSchema>;

@@ -51,6 +51,14 @@ describe('carrier reference checks', () => {
     ['a surcharge for an unknown service', (f) => (f.surcharges[1].services = ['ghost']), 'surcharges[1].services[0]', 'service "ghost" is not defined in "services"'],
     ['fuelApplies on a code fuel does not list', (f) => (f.surcharges[2].fuelApplies = true), 'surcharges[2].fuelApplies', 'fuel.appliesTo decides what fuel is charged on and does not list "OVERSIZE"'],
     ['a window ending before it starts', (f) => (f.surcharges[5].effectiveTo = '2026-11-01'), 'surcharges[5].effectiveTo', 'ends (2026-11-01) before it starts (2026-11-15)'],
+    ['a currency on a trigger that is not declaredValue', (f) => (f.surcharges[1].triggers[0].currency = 'USD'), 'surcharges[1].triggers[0].currency', 'only a declaredValue trigger takes a currency'],
+    ['a remote-area kind on a zone postcode', (f) => (f.services[0].zones[2].postcodes[0].area = 'extended'), 'services[0].zones[2].postcodes[0].area', '"area" belongs to remoteAreas, not to zone postcodes'],
+    [
+      'a minimum billable weight on a shipment field',
+      (f) => (f.services[0].weight.minimumBillable = [{ minKg: 40, name: { es: 'x', en: 'x' }, triggers: [{ field: 'shipmentKg', op: '>', value: 1 }] }]),
+      'services[0].weight.minimumBillable[0].triggers[0]',
+      'a minimum billable weight triggers on a piece field (pieceKg, longestSideCm, secondSideCm, lengthPlusGirthCm) compared with a number',
+    ],
   ])('%s', (_name, change, path, message) => {
     const result = parseCarrierText('tiny-courier.json', mutated(change));
     expect(result.ok ? [] : result.problems).toEqual([{ file: 'tiny-courier.json', path, message }]);

@@ -49,3 +49,20 @@ export function option(result: RateResult, service: string): RatedService {
 export function amounts(rated: RatedService): Array<[string, string]> {
   return rated.lines.map((l) => [l.code, l.amount.toFixed()]);
 }
+
+export const CARRIERS_DIR = join(__dirname, '..', '..', 'carriers');
+
+/** A table from carriers/, failing the test file with the loader's problems. */
+export function loadCarrier(name: string): CarrierFile {
+  const result = loadCarrierFile(join(CARRIERS_DIR, name));
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.value;
+}
+
+/** Test rates both ways: 1 USD = 18 MXN. */
+export function convertBothWays(amount: Decimal, from: string, to: string): Decimal {
+  if (from === to) return amount;
+  if (from === 'USD' && to === 'MXN') return amount.times(18);
+  if (from === 'MXN' && to === 'USD') return amount.div(18);
+  throw new Error(`no test rate ${from}→${to}`);
+}

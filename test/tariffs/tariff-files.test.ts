@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { formatProblem, parseDataText } from '../../src/schema/data-file';
 import { checkTariffReferences } from '../../src/tariffs/tariff-checks';
 import { HsIndex } from '../../src/tariffs/hs-index';
-import { tariffFileSchema, type DutyExpression, type TariffFile, type TariffPeriod } from '../../src/tariffs/tariff-schema';
+import { measureAgreements, tariffFileSchema, type DutyExpression, type TariffFile, type TariffPeriod } from '../../src/tariffs/tariff-schema';
 
 const DIR = join(__dirname, '..', '..', 'tariffs');
 const FILES = readdirSync(DIR)
@@ -34,7 +34,7 @@ function mfnAt(t: TariffFile, hs: string, date = '2026-11-25'): unknown {
 }
 
 function prefAt(t: TariffFile, agreement: string, hs: string, date = '2026-11-25'): unknown {
-  const m = new HsIndex(t.duties.preferential.filter((p) => p.agreement === agreement)).lookup(hs, date);
+  const m = new HsIndex(t.duties.preferential.filter((p) => measureAgreements(p).includes(agreement))).lookup(hs, date);
   if (!m || m.kind === 'descendants') throw new Error(`${t.country}: no ${agreement} line for ${hs}`);
   return plain(m.entry.duty);
 }
@@ -57,8 +57,9 @@ function addDays(iso: string, days: number): string {
 }
 
 describe('tariff files', () => {
-  it('finds the four files of this change at least', () => {
-    expect(FILES).toEqual(expect.arrayContaining(['CA.json', 'DE.json', 'GB.json', 'US.json']));
+  it('has one file for each of the 21 destinations', () => {
+    const all = ['US', 'CA', 'MX', 'GT', 'CR', 'PA', 'CO', 'CL', 'PE', 'BR', 'AR', 'ES', 'DE', 'FR', 'IT', 'NL', 'GB', 'JP', 'KR', 'CN', 'AU'];
+    expect(FILES).toEqual(expect.arrayContaining(all.map((c) => `${c}.json`)));
   });
 
   describe.each(FILES)('%s', (name) => {
@@ -81,6 +82,18 @@ describe('tariff files', () => {
         expect(addDays(prev.effectiveTo as string, 1)).toBe((periods[i] as TariffPeriod).effectiveFrom);
       }
       expect(periods.at(-1)?.effectiveTo).toBeUndefined();
+    });
+
+    it('starts with "$schema": "./schema.json"', () => {
+      const raw = JSON.parse(readFileSync(join(DIR, name), 'utf8')) as Record<string, unknown>;
+      expect(Object.keys(raw)[0]).toBe('$schema');
+      expect(raw['$schema']).toBe('./schema.json');
+    });
+
+    it('covers every ship date from 2025-01-01 and has a dated, sourced country default', () => {
+      const t = load(name);
+      expect([...t.periods].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0]?.effectiveFrom).toBe('2025-01-01');
+      expect(t.sources[t.duties.default.source]).toBeDefined();
     });
 
     it('gives every note both languages and a known source', () => {
@@ -152,16 +165,25 @@ describe('US spot values', () => {
     const ieepa = byId.get('IEEPA-MX-9903.01.01');
     const s122 = byId.get('SEC122-9903.03.01');
     const s301 = byId.get('SEC301-MX-9903.05.55');
+    // IEEPA ended 2026-02-20 (EO 14389); Section 122 ran 2026-02-24 to 2026-07-23; Section 301 from 2026-07-24.
     expect([ieepa?.effectiveTo, s122?.effectiveFrom, s122?.effectiveTo, s301?.effectiveFrom]).toEqual([
-      '2026-02-23',
+      '2026-02-20',
       '2026-02-24',
       '2026-07-23',
       '2026-07-24',
     ]);
     expect(JSON.parse(JSON.stringify(s301?.duty))).toEqual({ type: 'adValorem', percent: '10' });
     expect(s301?.exemptUnder).toEqual(['USMCA']);
-    expect(s122?.origins).toContain('MX');
-    expect(s122?.origins).not.toContain('US');
+    // Section 122: every origin but the US, one entry; CAFTA-DR exempts only its textiles (chapters 50–63).
+    expect(s122?.origins).toBeUndefined();
+    expect(s122?.exceptOrigins).toEqual(['US']);
+    expect(s122?.exemptUnder?.[1]).toMatchObject({ agreement: 'CAFTA-DR', hs: expect.arrayContaining(['50', '61', '63']) });
+  });
+
+  it('writes identical preferences once, naming every agreement, and stays small', () => {
+    const shirts = us().duties.preferential.find((p) => p.hs === '610910');
+    expect(shirts?.agreements).toEqual(expect.arrayContaining(['USMCA', 'CAFTA-DR', 'US-CL', 'US-PE']));
+    expect(readFileSync(join(DIR, 'US.json')).length).toBeLessThan(800_000);
   });
 });
 
@@ -187,8 +209,13 @@ describe('CA spot values', () => {
     expect(dm.duty[0]?.channels).toEqual(['courier']);
   });
 
-  it('gives CUSMA a free default duty', () => {
+  it('gives CUSMA a free default duty that leaves out supply-managed dairy, poultry and eggs', () => {
     expect(plain(ca().agreements['CUSMA']?.defaultDuty as DutyExpression)).toEqual({ type: 'adValorem', percent: '0' });
+    expect(ca().agreements['CUSMA']?.excludeHs).toEqual(expect.arrayContaining(['0207', '0401', '0406', '0407']));
+  });
+
+  it('dates each CPTPP member from its own accession', () => {
+    expect(ca().agreements['CPTPP']?.memberDates?.['CL']).toEqual({ effectiveFrom: '2023-02-21' });
   });
 });
 
@@ -255,5 +282,45 @@ describe('GB spot values', () => {
     const apparel = gb().duties.mfn.find((m) => m.hs === '61');
     expect(apparel?.confidence).toBe('unconfirmed');
     expect(mfnAt(gb(), '610910')).toEqual({ type: 'adValorem', percent: '12' });
+  });
+});
+
+describe('EU members share one schedule and keep their own VAT', () => {
+  it.each([
+    ['ES', '21'],
+    ['DE', '19'],
+    ['FR', '20'],
+    ['IT', '22'],
+    ['NL', '21'],
+  ])('%s: standard VAT %s %%, the same MFN and EU–MX measures as DE', (cc, vat) => {
+    const t = load(`${cc}.json`);
+    expect(taxRate(periodAt(t, '2026-11-25'), 'VAT')).toBe(vat);
+    expect(JSON.stringify(t.duties.mfn)).toBe(JSON.stringify(load('DE.json').duties.mfn));
+    expect(JSON.stringify(t.duties.preferential)).toBe(JSON.stringify(load('DE.json').duties.preferential));
+    expect(periodAt(t, '2026-07-01').regimes[0]?.id).toBe('EU-LVC-3EUR');
+  });
+
+  it('keeps the CN range of an HS6 and charges its higher end (6403.99: 5 % – 8 %)', () => {
+    const m = load('DE.json').duties.mfn.find((x) => x.hs === '640399');
+    expect(m?.range).toEqual({ low: '5 %', high: '8 %' });
+    expect(plain(m?.duty as DutyExpression)).toEqual({ type: 'adValorem', percent: '8' });
+  });
+});
+
+describe('dated 2025–2026 changes in the other files', () => {
+  it.each([
+    // [file, date before, date after, what changes]
+    ['MX.json', '2025-08-14', '2025-08-15', (p: TariffPeriod) => (p.regimes.find((r) => r.id === 'MX-COURIER-GENERAL')?.bands[0]?.treatment as { percent?: { toString(): string } }).percent?.toString(), '19', '33.5'],
+    ['CL.json', '2025-10-24', '2025-10-25', (p: TariffPeriod) => p.deMinimis.tax[0]?.amount.toString(), '41', undefined],
+  ] as const)('%s changes between %s and %s', (file, before, after, pick, a, b) => {
+    expect(pick(periodAt(load(file), before))).toBe(a);
+    expect(pick(periodAt(load(file), after))).toBe(b);
+  });
+
+  it('MX has export-side notes: pedimento over USD 5,000, CFDI always, certification of origin when a preference is claimed', () => {
+    const notes = load('MX.json').exportNotes ?? [];
+    expect(notes.map((n) => n.code)).toEqual(['MX-EXPORT-PEDIMENTO', 'MX-EXPORT-CFDI', 'MX-EXPORT-CERT-ORIGIN']);
+    expect(notes[0]?.when?.goodsValueAbove?.amount.toString()).toBe('5000');
+    expect(notes[2]?.when?.preferenceClaimed).toBe(true);
   });
 });

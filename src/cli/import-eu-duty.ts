@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importEuDuty } from '../tariffs/importers/eu-duty';
+import { describeImport, parseCliArgs, readCsvFiles, todayIso, writeImport } from '../tariffs/importers/run-import';
+
+/** EU members with a bundled tariff file; each takes the same EU schedule and keeps its own VAT and notes. */
+const EU_FILES = ['DE', 'ES', 'FR', 'IT', 'NL'];
+
+const USAGE = `Usage: npm run import:eu-duty -- <eu-duty-by-origin.csv> [--out <file> ...] [--base <file>] [--origin MX] [--agreement EU-MX] [--reviewed YYYY-MM-DD]
+
+Reads the EU duty-by-origin table (one row per HS6 and origin) and writes the EU MFN measures and
+the origin's preferential measures into each EU member's tariff file, keeping its other parts.
+  --out        file to write; repeat for several (default tariffs/DE.json, ES, FR, IT and NL)
+  --base       tariff file whose other parts are kept (default: each --out)
+  --origin     origin whose "pref" rows become preferential measures (default MX)
+  --agreement  agreement id of those measures (default EU-MX)
+  --reviewed   review date of the source (default: today)`;
+
+function main(argv: string[]): number {
+  if (argv.includes('--help') || argv.length === 0) {
+    console.log(USAGE);
+    return argv.length === 0 ? 1 : 0;
+  }
+  const args = parseCliArgs(argv, ['out', 'base', 'origin', 'agreement', 'reviewed']);
+  const dir = resolve(__dirname, '..', '..', 'tariffs');
+  const outs = args.options.get('out') ?? EU_FILES.map((c) => resolve(dir, `${c}.json`)).filter((f) => existsSync(f));
+  const imp = importEuDuty(readCsvFiles(args.files), {
+    origin: args.options.get('origin')?.[0] ?? 'MX',
+    agreement: args.options.get('agreement')?.[0] ?? 'EU-MX',
+  });
+  const title = `EU customs duty by origin per HS6 for chapters ${imp.chapters.join(', ')} (EU TARIC as published by the UK Trade Tariff XI service, duty-by-origin table). Contains public sector information licensed under the Open Government Licence v3.0.`;
+  const reviewed = args.options.get('reviewed')?.[0] ?? todayIso(new Date());
+  console.log(describeImport(imp, args.files));
+  let failed = false;
+  for (const out of outs) {
+    const problems = writeImport(imp, args.options.get('base')?.[0] ?? out, out, { title, reviewed, licence: 'OGL-3.0' });
+    if (problems.length > 0) {
+      console.error(`${out} not written: the result is not a valid tariff file\n${problems.join('\n')}`);
+      failed = true;
+    } else console.log(`wrote ${out}`);
+  }
+  return failed ? 1 : 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  console.error((err as Error).message);
+  console.error(USAGE);
+  process.exitCode = 1;
+}

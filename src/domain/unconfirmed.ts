@@ -1,0 +1,53 @@
+import type { EngineNote } from './duty';
+
+/** A figure a quote used, with the confidence its tariff file gives it. */
+export interface UsedFigure {
+  label: string;
+  confidence?: 'confirmed' | 'secondary' | 'unconfirmed' | undefined;
+}
+
+interface Scoped {
+  id: string;
+  confidence?: UsedFigure['confidence'];
+}
+
+/** What one carrier option used from the tariff period, in the shapes the engine already has. */
+export interface OptionFigures {
+  valuation: { confidence?: UsedFigure['confidence'] };
+  regime?: { regime: Scoped } | undefined;
+  dutyDecision: { outcome: string; threshold?: Scoped };
+  taxDecision: { outcome: string; threshold?: Scoped };
+  taxes: readonly { code: string; rate: { toString(): string }; confidence?: UsedFigure['confidence'] }[];
+  fees: readonly { code: string; confidence?: UsedFigure['confidence'] }[];
+}
+
+/** The figures of an option: valuation basis, regime, thresholds, tax rates and fees. */
+export function optionFigures(f: OptionFigures): UsedFigure[] {
+  const out: UsedFigure[] = [{ label: 'valuation basis', confidence: f.valuation.confidence }];
+  if (f.regime) out.push({ label: `regime ${f.regime.regime.id}`, confidence: f.regime.regime.confidence });
+  for (const d of [f.dutyDecision, f.taxDecision]) {
+    if (d.outcome !== 'none' && d.threshold) out.push({ label: `threshold ${d.threshold.id}`, confidence: d.threshold.confidence });
+  }
+  for (const t of f.taxes) out.push({ label: `${t.code} ${t.rate.toString()}%`, confidence: t.confidence });
+  for (const fee of f.fees) out.push({ label: `fee ${fee.code}`, confidence: fee.confidence });
+  return out;
+}
+
+/**
+ * facts.md marks some figures unconfirmed (conflicting or general knowledge); they are still used,
+ * and the answer says which ones so that nobody mistakes them for checked rates.
+ */
+export function unconfirmedFiguresNotes(figures: readonly UsedFigure[]): EngineNote[] {
+  const labels = [...new Set(figures.filter((f) => f.confidence === 'unconfirmed').map((f) => f.label))];
+  if (labels.length === 0) return [];
+  return [
+    {
+      code: 'UNCONFIRMED_FIGURES',
+      severity: 'warning',
+      text: {
+        es: `Estas cifras de la estimación no están confirmadas en fuentes oficiales: ${labels.join(', ')}. Verifíquelas antes de usarlas.`,
+        en: `These figures of the estimate are not confirmed by official sources: ${labels.join(', ')}. Check them before relying on them.`,
+      },
+    },
+  ];
+}

@@ -1,0 +1,129 @@
+import type { Request, Response } from 'express';
+import type { Locale } from '../quote/quote-input';
+import type { QuoteResult } from '../quote/quote-result';
+import { canonicalBodyHash, isValidIdempotencyKey, scopedIdempotencyKey } from '../store/idempotency';
+import { QuoteStoreError, type IdempotencyRecord } from '../store/quote-store';
+import { apiClientOf } from './access/api-client';
+import type { AppDeps } from './app-deps';
+import { problem, sendProblem } from './problem';
+import { requestLocale } from './quote-route';
+
+/** Stripe's name for the header that marks an answer replayed from an earlier request with the same Idempotency-Key. */
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
+
+function storeUnavailable(res: Response, locale: Locale): void {
+  res.set('Retry-After', '5');
+  sendProblem(res, problem(503, 'QUOTE_STORE_UNAVAILABLE',
+    locale === 'es' ? 'Almacén de cotizaciones no disponible' : 'Quote store unavailable',
+    locale === 'es'
+      ? 'No se pudo guardar ni leer la cotización; reintente en unos segundos.'
+      : 'The quote could not be saved or read; try again in a few seconds.',
+  ));
+}
+
+/** Seconds until `validUntil`, for Cache-Control: a stored answer never changes before it expires. */
+function secondsLeft(quote: QuoteResult, now: Date): number {
+  return Math.max(0, Math.floor((Date.parse(quote.validUntil) - now.getTime()) / 1000));
+}
+
+/** `GET /quotes/:id`: the stored answer, exactly as it was sent, until its `validUntil`. */
+export function quoteByIdHandler(deps: AppDeps) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const locale = requestLocale(req);
+    const id = String(req.params.id);
+    const title = locale === 'es' ? 'Cotización no encontrada' : 'Quote not found';
+    if (!deps.store) {
+      sendProblem(res, problem(404, 'QUOTE_NOT_FOUND', title, locale === 'es'
+        ? `Este servicio no guarda cotizaciones (se inició sin almacén de cotizaciones), así que ${id} no se puede consultar.`
+        : `This service keeps no quotes (it was started without a quote store), so ${id} cannot be looked up.`));
+      return;
+    }
+    const now = deps.clock();
+    let quote: QuoteResult | undefined;
+    try {
+      quote = await deps.store.get(id, now);
+    } catch (err) {
+      if (err instanceof QuoteStoreError) {
+        deps.logger.error({ err }, 'quote store read failed');
+        storeUnavailable(res, locale);
+        return;
+      }
+      throw err;
+    }
+    if (!quote) {
+      sendProblem(res, problem(404, 'QUOTE_NOT_FOUND', title, locale === 'es'
+        ? `No hay ninguna cotización ${id} vigente: no existe o ya pasó su validUntil.`
+        : `There is no valid quote ${id}: it does not exist or its validUntil has passed.`));
+      return;
+    }
+    res.set('Cache-Control', `private, max-age=${secondsLeft(quote, now)}`).json(quote);
+  };
+}
+
+/**
+ * Idempotency-Key on `POST /quote`. Returns 'answered' when the response has
+ * been sent (a replay, a 409 or a 400); otherwise the record to save the new
+ * quote under, or undefined (no header, or no store to remember it in).
+ */
+export async function replayIdempotentQuote(req: Request, res: Response, deps: AppDeps, locale: Locale): Promise<IdempotencyRecord | undefined | 'answered'> {
+  const header = req.get('Idempotency-Key');
+  if (header === undefined || !deps.store) return undefined;
+  if (!isValidIdempotencyKey(header)) {
+    sendProblem(res, problem(400, 'INVALID_IDEMPOTENCY_KEY',
+      locale === 'es' ? 'Idempotency-Key no válida' : 'Invalid Idempotency-Key',
+      locale === 'es' ? 'Idempotency-Key debe tener de 1 a 255 caracteres ASCII visibles (sin espacios).' : 'Idempotency-Key must be 1 to 255 visible ASCII characters (no spaces).',
+      [{ path: 'headers.Idempotency-Key', message: `expected 1 to 255 visible ASCII characters, got ${JSON.stringify(header.slice(0, 300))}` }]));
+    return 'answered';
+  }
+  const record: IdempotencyRecord = { key: scopedIdempotencyKey(apiClientOf(res), header), bodyHash: canonicalBodyHash(req.body) };
+  let existing;
+  try {
+    existing = await deps.store.findByIdempotencyKey(record.key, deps.clock());
+  } catch (err) {
+    if (!(err instanceof QuoteStoreError)) throw err;
+    deps.logger.error({ err }, 'quote store read failed');
+    storeUnavailable(res, locale);
+    return 'answered';
+  }
+  if (!existing) return record;
+  answerExisting(res, existing.quote, existing.idempotency?.bodyHash, record, locale);
+  return 'answered';
+}
+
+/** Replay a quote made under the same key, or 409 when it was made for another body. */
+function answerExisting(res: Response, quote: QuoteResult, storedHash: string | undefined, record: IdempotencyRecord, locale: Locale): void {
+  if (storedHash === record.bodyHash) {
+    res.set(REPLAYED_HEADER, 'true').status(200).json(quote);
+    return;
+  }
+  sendProblem(res, problem(409, 'IDEMPOTENCY_KEY_REUSED',
+    locale === 'es' ? 'Idempotency-Key ya usada' : 'Idempotency-Key already used',
+    locale === 'es'
+      ? `Esta Idempotency-Key ya se usó con otro cuerpo para la cotización ${quote.quoteId} (válida hasta ${quote.validUntil}); use una clave nueva para una solicitud distinta.`
+      : `This Idempotency-Key was already used with a different body for quote ${quote.quoteId} (valid until ${quote.validUntil}); use a new key for a different request.`));
+}
+
+/**
+ * Save a new quote with its expiry, then send it. Under an Idempotency-Key
+ * a concurrent request may have saved first: its quote is the answer (or 409).
+ */
+export async function sendSavedQuote(res: Response, deps: AppDeps, quote: QuoteResult, idempotency: IdempotencyRecord | undefined, locale: Locale): Promise<void> {
+  if (!deps.store) {
+    res.status(200).json(quote);
+    return;
+  }
+  let saved;
+  try {
+    saved = await deps.store.save(quote, new Date(quote.validUntil), idempotency);
+  } catch (err) {
+    if (!(err instanceof QuoteStoreError)) throw err;
+    deps.logger.error({ err, quoteId: quote.quoteId }, 'quote store write failed');
+    storeUnavailable(res, locale);
+    return;
+  }
+  if (idempotency && saved.quote.quoteId !== quote.quoteId) {
+    answerExisting(res, saved.quote, saved.idempotency?.bodyHash, idempotency, locale);
+    return;
+  }
+  res.status(200).json(quote);
+}

@@ -1,0 +1,146 @@
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import { D, roundHalfUp } from '../../domain/money';
+import { convert, hasRate, MissingRateError } from '../../fx/rate-table';
+import type { AppDeps } from '../../http/app-deps';
+import { problem, sendProblem } from '../../http/problem';
+import { checkAgainstData, fieldErrors, runQuote } from '../../http/quote-route';
+import { quoteRequestSchema } from '../../http/quote-request-schema';
+import { QuoteError } from '../../quote/quote-error';
+import type { QuoteResult } from '../../quote/quote-result';
+import { QuoteStoreError } from '../../store/quote-store';
+import { mapRateRequest, ShopifyMappingError } from './map-rate-request';
+import { quoteToRates, toShopifySubunits } from './quote-to-rates';
+import type { ShopifyConfig } from './shopify-config';
+import { verifyShopifyHmac } from './shopify-hmac';
+import { shopifyRateRequestSchema, type ShopifyRate, type ShopifyRateRequest } from './shopify-rate-schema';
+
+/** Names why the fallback rate was answered; also sent as the X-Frontera-Fallback header, for the shop's logs. */
+export const FALLBACK_HEADER = 'X-Frontera-Fallback';
+
+/** Share of the time budget carriers get, so a slow carrier is dropped while the others' rates can still be answered. */
+const CARRIER_SHARE = 0.8;
+
+type Outcome = { rates: ShopifyRate[] } | { unpriced: string; detail: string };
+
+class Unpriced extends Error {
+  constructor(
+    readonly code: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/**
+ * Price the cart with the engine: map it, validate the result as a `/quote`
+ * body, check it against the data, quote, keep the quote. Anything that
+ * keeps it from being priced becomes `Unpriced`, answered with the fallback
+ * rate rather than an error at checkout.
+ */
+async function priceCart(req: ShopifyRateRequest, deps: AppDeps, config: ShopifyConfig, locale: 'es' | 'en'): Promise<Outcome> {
+  const mapped = mapRateRequest(req, { catalogue: config.catalogue, defaults: config.defaults, incoterm: config.incoterm, locale, ...(config.carriers ? { carriers: config.carriers } : {}) });
+  // Nothing needs shipping (digital goods): an empty list means "no rates" to Shopify, which is right.
+  if (mapped.shippableItems === 0) return { rates: [] };
+  const parsed = quoteRequestSchema.safeParse(mapped.body);
+  if (!parsed.success) throw new Unpriced('INVALID_CART', fieldErrors(parsed.error).map((e) => `${e.path}: ${e.message}`).join('; '));
+  const dataProblem = checkAgainstData(parsed.data, deps, locale);
+  if (dataProblem) throw new Unpriced(dataProblem.code, dataProblem.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  const carrierTimeoutMs = Math.min(deps.carrierTimeoutMs ?? 2000, Math.floor(config.timeBudgetMs * CARRIER_SHARE));
+  const quote = await runQuote(parsed.data, deps, locale, carrierTimeoutMs);
+  const stored: QuoteResult = { ...quote, notes: [...quote.notes, ...mapped.notes.map((n) => ({ code: n.code, severity: n.severity, text: n.text[locale] }))] };
+  if (quote.options.length === 0) throw new Unpriced('NO_CARRIER_OPTION', quote.notes.filter((n) => n.severity === 'warning').map((n) => `${n.code}: ${n.text}`).join('; '));
+  if (deps.store) {
+    try {
+      await deps.store.save(stored, new Date(stored.validUntil));
+    } catch (err) {
+      // Checkout must not wait on bookkeeping: the rates are still right, only GET /quotes/:id will miss this one.
+      if (!(err instanceof QuoteStoreError)) throw err;
+      deps.logger.error({ err, quoteId: stored.quoteId }, 'quote store write failed (Shopify rates answered anyway)');
+    }
+  }
+  const timeZone = deps.data().tariffs.get(parsed.data.destination.country)?.file.timeZone ?? 'UTC';
+  return { rates: quoteToRates(stored, timeZone) };
+}
+
+function withinBudget(work: Promise<Outcome>, ms: number): Promise<Outcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Outcome>((resolve) => {
+    timer = setTimeout(() => resolve({ unpriced: 'TIME_BUDGET', detail: `no answer within ${ms} ms` }), ms);
+  });
+  const guarded = work.catch((err: unknown): Outcome => {
+    if (err instanceof Unpriced) return { unpriced: err.code, detail: err.message };
+    if (err instanceof ShopifyMappingError || err instanceof QuoteError) return { unpriced: err.code, detail: err.text.en };
+    if (err instanceof MissingRateError) return { unpriced: err.code, detail: err.message };
+    return { unpriced: 'ENGINE_ERROR', detail: (err as Error).message };
+  });
+  return Promise.race([guarded, late]).finally(() => clearTimeout(timer));
+}
+
+/** The configured fallback in the request's currency (converted at the loaded rates when configured in another). */
+function fallbackRate(config: ShopifyConfig, deps: AppDeps, currency: string, locale: 'es' | 'en'): ShopifyRate | undefined {
+  const f = config.fallback;
+  if (!f) return undefined;
+  const rates = deps.data().rates;
+  let amount = f.amount;
+  if (f.currency !== currency) {
+    if (!hasRate(rates, f.currency) || !hasRate(rates, currency)) return undefined;
+    amount = roundHalfUp(convert(f.amount, f.currency, currency, rates), currency);
+  }
+  return { service_name: f.serviceName, service_code: f.serviceCode, total_price: toShopifySubunits(new D(amount)), currency, description: f.description[locale] };
+}
+
+function localeOf(locale: string | null | undefined): 'es' | 'en' {
+  return locale?.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+function rawBodyOf(req: Request): Buffer {
+  return Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+}
+
+/**
+ * `POST /integrations/shopify/rates`, Shopify's CarrierService callback.
+ * 401 for a bad signature and 400/422 for a body that is not a rate
+ * request (Shopify then shows its backup rates); otherwise 200 with rates,
+ * the fallback rate when the cart cannot be priced within the time budget,
+ * or 503 when there is no fallback configured (Shopify's backup rates again).
+ */
+export function shopifyRatesRoute(deps: AppDeps, config: ShopifyConfig): RequestHandler[] {
+  const handler = async (req: Request, res: Response): Promise<void> => {
+    const started = performance.now();
+    const raw = rawBodyOf(req);
+    if (config.hmacSecret && !verifyShopifyHmac(raw, req.get('X-Shopify-Hmac-Sha256'), config.hmacSecret)) {
+      sendProblem(res, problem(401, 'INVALID_SIGNATURE', 'Invalid signature', 'X-Shopify-Hmac-Sha256 is missing or does not match the body signed with the configured secret.'));
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString('utf8'));
+    } catch (err) {
+      sendProblem(res, problem(400, 'MALFORMED_JSON', 'Malformed JSON', 'The body is not valid JSON.', [{ path: '(body)', message: (err as Error).message }]));
+      return;
+    }
+    const parsed = shopifyRateRequestSchema.safeParse(json, { reportInput: true });
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error);
+      sendProblem(res, problem(422, 'INVALID_RATE_REQUEST', 'Invalid rate request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors));
+      return;
+    }
+    const locale = localeOf(parsed.data.rate.locale);
+    const remaining = Math.max(0, config.timeBudgetMs - (performance.now() - started));
+    const outcome = await withinBudget(priceCart(parsed.data, deps, config, locale), remaining);
+    if ('rates' in outcome) {
+      res.status(200).json({ rates: outcome.rates });
+      return;
+    }
+    const fallback = fallbackRate(config, deps, parsed.data.rate.currency, locale);
+    deps.logger.warn({ reason: outcome.unpriced, detail: outcome.detail, fallback: fallback !== undefined }, 'Shopify cart not priced');
+    res.set(FALLBACK_HEADER, outcome.unpriced);
+    if (fallback) {
+      res.status(200).json({ rates: [fallback] });
+      return;
+    }
+    res.set('Retry-After', '1');
+    sendProblem(res, problem(503, 'RATES_UNAVAILABLE', 'Rates unavailable', `The cart could not be priced (${outcome.unpriced}: ${outcome.detail}) and no fallback rate is configured (SHOPIFY_FALLBACK_PRICE); Shopify shows its backup rates.`));
+  };
+  return [express.raw({ type: () => true, limit: deps.bodyLimit ?? '1mb' }), handler];
+}

@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import { PgQuoteStore } from './pg-quote-store';
+import type { QuoteStore } from './quote-store';
+import { SqliteQuoteStore } from './sqlite-quote-store';
+
+export const DEFAULT_QUOTE_STORE_PATH = 'data/quotes.sqlite';
+
+export interface QuoteStoreEnv {
+  QUOTE_STORE_URL?: string;
+  QUOTE_STORE_PATH?: string;
+}
+
+/**
+ * PostgreSQL when QUOTE_STORE_URL is a postgres:// URL (several instances
+ * share it); otherwise the SQLite file at QUOTE_STORE_PATH, relative to
+ * `root` (default data/quotes.sqlite).
+ */
+export async function openQuoteStore(env: QuoteStoreEnv, root: string): Promise<{ store: QuoteStore; where: string }> {
+  const url = env.QUOTE_STORE_URL?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`QUOTE_STORE_URL must start with postgres:// or postgresql://, got "${url.replace(/\/\/[^@]*@/, '//…@')}"`);
+    return { store: await PgQuoteStore.open({ connectionString: url }), where: `postgres ${url.replace(/\/\/[^@]*@/, '//…@')}` };
+  }
+  const path = resolve(root, env.QUOTE_STORE_PATH?.trim() || DEFAULT_QUOTE_STORE_PATH);
+  return { store: new SqliteQuoteStore(path), where: `sqlite ${path}` };
+}

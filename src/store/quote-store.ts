@@ -1,0 +1,54 @@
+import type { QuoteResult } from '../quote/quote-result';
+
+/** The Idempotency-Key a quote was made under, and the hash of the request body that made it. */
+export interface IdempotencyRecord {
+  /** The client's key, already scoped to the API key that sent it (see `scopedIdempotencyKey`). */
+  key: string;
+  /** sha256 hex of the canonical JSON request body (see `canonicalBodyHash`). */
+  bodyHash: string;
+}
+
+export interface StoredQuote {
+  quote: QuoteResult;
+  expiresAt: Date;
+  idempotency?: IdempotencyRecord;
+}
+
+/**
+ * Where answered quotes are kept until they expire. Implementations never
+ * read the clock: every call that depends on time takes `now`, and `save`
+ * takes it from the quote's own `createdAt`.
+ */
+export interface QuoteStore {
+  /**
+   * Keep a quote until `expiresAt`. With an idempotency record whose key
+   * already belongs to an unexpired quote, nothing is saved and that earlier
+   * quote is returned instead, so two concurrent requests under one key
+   * agree on one answer. A key whose quote has expired is free again.
+   * Saving a second quote with an existing `quoteId` rejects with DuplicateQuoteIdError.
+   */
+  save(quote: QuoteResult, expiresAt: Date, idempotency?: IdempotencyRecord): Promise<StoredQuote>;
+  /** The quote with this id, while `now` is before its expiry. */
+  get(id: string, now: Date): Promise<QuoteResult | undefined>;
+  /** The unexpired quote made under this (scoped) idempotency key. */
+  findByIdempotencyKey(key: string, now: Date): Promise<StoredQuote | undefined>;
+  /** Delete every quote that expired at or before `now`; returns how many went. */
+  purgeExpired(now: Date): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A second quote with an existing quoteId: a bug in the id generator, never an outage. */
+export class DuplicateQuoteIdError extends Error {
+  constructor(readonly quoteId: string) {
+    super(`a quote with id ${quoteId} is already stored`);
+    this.name = 'DuplicateQuoteIdError';
+  }
+}
+
+/** Thrown when the backing database fails, so routes can answer 503 instead of 500. */
+export class QuoteStoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'QuoteStoreError';
+  }
+}

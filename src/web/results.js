@@ -1,0 +1,141 @@
+/* global document */
+import { compareDecimal, countryName, date, dateTime, money, rate, ruleLabel } from './format.js';
+import { locale, t } from './i18n.js';
+
+/**
+ * The answer as a table: one row per option, sorted by landed cost (then the
+ * latest delivery day), each with a disclosure button that shows every line
+ * with its rate, base, rule and working. Notes and data dates follow.
+ */
+
+function el(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  e.append(...children.filter((c) => c !== undefined && c !== null));
+  return e;
+}
+
+const isZero = (amount) => compareDecimal(amount, '0') === 0;
+
+export function sortOptions(options) {
+  return [...options].sort((a, b) => compareDecimal(a.landedCost, b.landedCost) || a.deliveryDays.max - b.deliveryDays.max);
+}
+
+function columns(answer, showInsurance) {
+  const ccy = answer.currency;
+  return [
+    { key: 'col.shipping', cell: (o) => money(o.shipping.amount, ccy) },
+    ...(showInsurance ? [{ key: 'col.insurance', cell: (o) => money(o.insurance.amount, ccy) }] : []),
+    { key: 'col.duties', cell: (o) => money(o.duties.amount, ccy) },
+    { key: 'col.taxes', cell: (o) => money(o.taxes.amount, ccy) },
+    { key: 'col.fees', cell: (o) => money(o.fees.amount, ccy) },
+    { key: 'col.total', cell: (o) => money(o.landedCost, ccy), class: 'total' },
+    { key: 'col.checkout', cell: (o) => money(o.payableAtCheckout, ccy) },
+    { key: 'col.delivery', cell: (o) => money(o.payableOnDelivery, ccy) },
+  ];
+}
+
+function deliveryCell(o) {
+  return el('td', { class: 'dates' },
+    el('span', { text: t('delivery.days', { min: o.deliveryDays.min, max: o.deliveryDays.max }) }),
+    el('br'),
+    el('span', { text: t('delivery.range', { earliest: date(o.estimatedDelivery.earliest), latest: date(o.estimatedDelivery.latest) }) }));
+}
+
+function sourceText(line) {
+  if (!line.source) return undefined;
+  return el('span', { class: 'source', text: t('details.source', { source: line.source, date: line.sourceDate ?? '' }) });
+}
+
+function detailRow(concept, line, ccy, extra = []) {
+  const ruleCell = el('td');
+  if (line.rule) ruleCell.append(ruleLabel(line.rule), ' ', el('code', { text: line.rule }));
+  if (line.estimated) ruleCell.append(' ', el('span', { class: 'badge', text: t('details.estimated') }));
+  return el('tr', {},
+    el('th', { scope: 'row', text: concept }),
+    el('td', { class: 'num', text: rate(line.rate) }),
+    el('td', { class: 'num', text: line.base !== undefined ? money(line.base, ccy) : '' }),
+    el('td', { class: 'num', text: money(line.amount, ccy) }),
+    ruleCell,
+    el('td', { class: 'working' }, line.working ?? '', ...extra.flatMap((x) => (x ? [el('br'), x] : []))));
+}
+
+function details(o, answer, optionName) {
+  const ccy = answer.currency;
+  const rows = [
+    ...o.shipping.lines.map((l) => detailRow(`${t('details.shipping')}: ${l.name}`, l, ccy)),
+    ...(!isZero(o.insurance.amount) || o.insurance.working ? [detailRow(t('details.insurance'), o.insurance, ccy)] : []),
+    ...o.duties.lines.map((l) => detailRow(
+      [t('details.duty'), l.item !== undefined ? t('details.item', { n: l.item + 1 }) : '', l.hsCode ? `HS ${l.hsCode}` : ''].filter(Boolean).join(' · '),
+      l, ccy, [sourceText(l)])),
+    ...o.taxes.lines.map((l) => detailRow(`${t('details.tax')}: ${l.name}`, l, ccy,
+      [el('span', { class: 'source', text: t(`details.collected.${l.collectedAt}`) }), sourceText(l)])),
+    ...o.fees.lines.map((l) => detailRow(`${t('details.fee')}: ${l.name}`, l, ccy,
+      [el('span', { class: 'source', text: t(`details.payer.${l.payer}`) }), sourceText(l)])),
+  ];
+  const table = el('table', { class: 'lines' },
+    el('caption', { text: t('details.caption', { option: optionName }) }),
+    el('thead', {}, el('tr', {}, ...['details.concept', 'details.rate', 'details.base', 'details.amount', 'details.rule', 'details.working']
+      .map((k) => el('th', { scope: 'col', text: t(k) })))),
+    el('tbody', {}, ...rows));
+  const facts = el('p', { class: 'facts', text: `${t('details.chargeable', {
+    kg: o.shipping.chargeableWeightKg, zone: o.shipping.zone, pickup: date(o.estimatedDelivery.pickup),
+  })} ${t('details.deMinimis', { duty: t(`deMinimis.${o.deMinimis.duty}`), tax: t(`deMinimis.${o.deMinimis.tax}`) })}` });
+  const notes = o.notes.length > 0 ? el('ul', { class: 'notes' }, ...o.notes.map(noteItem)) : undefined;
+  return el('div', { class: 'details-body' }, el('div', { class: 'lines-wrap' }, table), facts, notes);
+}
+
+function noteItem(n) {
+  return el('li', { class: `note ${n.severity}`, 'data-code': n.code }, n.text, n.source ? el('span', { class: 'source', text: n.source }) : undefined);
+}
+
+function optionRow(o, i, answer, cols) {
+  const name = `${o.serviceName}`;
+  const detailsId = `option-${i}-details`;
+  const button = el('button', { type: 'button', class: 'expand', 'aria-expanded': 'false', 'aria-controls': detailsId }, el('span', { class: 'chevron', 'aria-hidden': 'true' }), name);
+  const head = el('th', { scope: 'row' }, button, el('span', { class: 'carrier', text: o.carrierName }));
+  if (o.rateStatus === 'illustrative') head.append(el('span', { class: 'badge', text: t('rateStatus.illustrative') }));
+  const row = el('tr', { class: 'option', 'data-landed-cost': o.landedCost }, head,
+    ...cols.map((c) => el('td', { class: `num ${c.class ?? ''}`.trim(), text: c.cell(o) })), deliveryCell(o));
+  const detail = el('tr', { class: 'details', id: detailsId, hidden: '' }, el('td', { colspan: String(cols.length + 2) }, details(o, answer, name)));
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') === 'true';
+    button.setAttribute('aria-expanded', String(!open));
+    detail.hidden = open;
+  });
+  return [row, detail];
+}
+
+/** Fill the results section from an answer; `request` is the body that was sent (for the summary line). */
+export function renderResults(answer, request) {
+  const options = sortOptions(answer.options);
+  const showInsurance = options.some((o) => !isZero(o.insurance.amount));
+  const cols = columns(answer, showInsurance);
+  document.getElementById('results-head').replaceChildren(
+    el('th', { scope: 'col', text: t('col.option') }),
+    ...cols.map((c) => el('th', { scope: 'col', class: 'num', text: t(c.key) })),
+    el('th', { scope: 'col', text: t('col.dates') }));
+  document.getElementById('results-body').replaceChildren(...options.flatMap((o, i) => optionRow(o, i, answer, cols)));
+  document.getElementById('no-options').hidden = options.length > 0;
+
+  const names = new Intl.DisplayNames([locale()], { type: 'region' });
+  const place = (a) => [countryName(a.country, names), a.region, a.postalCode].filter(Boolean).join(' ');
+  document.getElementById('quote-summary').textContent = t('results.summary', {
+    origin: place(request.origin), destination: place(request.destination), goods: money(answer.goodsValue, answer.currency), incoterm: answer.incoterm,
+  });
+  document.getElementById('quote-id').textContent = t('results.quoteId', { id: answer.quoteId, until: dateTime(answer.validUntil) });
+  document.getElementById('notes').replaceChildren(...answer.notes.map(noteItem));
+
+  const dates = document.getElementById('data-dates');
+  dates.replaceChildren(
+    el('dt', { text: t('dates.tariff') }), el('dd', { text: date(answer.dataDates.tariff) }),
+    el('dt', { text: t('dates.rates') }), el('dd', { text: `${date(answer.exchangeRates.asOf)} · ${answer.exchangeRates.source}` }),
+    ...Object.entries(answer.dataDates.carriers).flatMap(([carrier, d]) => [
+      el('dt', { text: t('dates.carrier', { carrier: answer.options.find((o) => o.carrier === carrier)?.carrierName ?? carrier }) }),
+      el('dd', { text: date(d) }),
+    ]));
+}

@@ -1,0 +1,117 @@
+import { join } from 'node:path';
+import type { RatedService } from '../../../src/carriers/carrier-rater';
+import { D } from '../../../src/domain/money';
+import type { RateTable } from '../../../src/fx/rate-table';
+import { buildQuote } from '../../../src/quote/build-quote';
+import type { QuoteInput } from '../../../src/quote/quote-input';
+import type { QuoteResult } from '../../../src/quote/quote-result';
+import { loadTariffFile } from '../../../src/tariffs/tariff-loader';
+import type { LoadedTariff } from '../../../src/tariffs/tariff-index';
+import { input, item, NO_HOLIDAYS, service } from '../../helpers/engine-fixtures';
+
+/**
+ * Round-number rates for the destination tests: the engine fixtures' table (1 EUR = 1.25 USD =
+ * 20 MXN = 1.5 CAD = 160 JPY = 0.8 GBP) plus 1 EUR = 6.25 BRL = 1750 KRW = 8.75 CNY = 1.875 AUD.
+ * Per USD: 16 MXN, 1.2 CAD, 128 JPY, 0.64 GBP, 0.8 EUR, 5 BRL, 1400 KRW, 7 CNY, 1.5 AUD.
+ * No rate for GTQ, CRC, COP, CLP, PEN or ARS (as in the bundled ECB snapshot): those quotes are in USD.
+ */
+export const DEST_RATES: RateTable = {
+  asOf: '2026-11-20',
+  source: 'test rates',
+  base: 'EUR',
+  rates: new Map([
+    ['USD', new D('1.25')],
+    ['MXN', new D('20')],
+    ['CAD', new D('1.5')],
+    ['JPY', new D('160')],
+    ['GBP', new D('0.8')],
+    ['BRL', new D('6.25')],
+    ['KRW', new D('1750')],
+    ['CNY', new D('8.75')],
+    ['AUD', new D('1.875')],
+  ]),
+};
+
+const cache = new Map<string, LoadedTariff>();
+
+/** The bundled tariff file `tariffs/<country>.json`, parsed and checked like the server does. */
+export function realTariff(country: string): LoadedTariff {
+  const hit = cache.get(country);
+  if (hit) return hit;
+  const r = loadTariffFile(join(__dirname, '..', '..', '..', 'tariffs', `${country}.json`));
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  cache.set(country, r.value);
+  return r.value;
+}
+
+/** An item line: HS code, quantity, unit price (USD unless `currency`), preference claimed unless false. */
+export interface SimpleItem {
+  hs: string;
+  qty?: number;
+  price: string;
+  currency?: string;
+  claimPreference?: boolean;
+}
+
+export interface Parcel {
+  dest: string;
+  currency: string;
+  shipDate?: string;
+  region?: string;
+  from?: string;
+  items: SimpleItem[];
+  /** Shipping in USD, one base line. */
+  shippingUsd: string;
+  channel?: 'courier' | 'postal';
+  incoterm?: 'DDP' | 'DAP';
+}
+
+/** Quote a parcel from Mexico (or `from`) to `dest` with the real tariff file and a fixed carrier price. */
+export function quoteParcel(p: Parcel): QuoteResult {
+  const from = p.from ?? 'MX';
+  const q: QuoteInput = input({
+    origin: { country: from },
+    destination: { country: p.dest, ...(p.region ? { region: p.region } : {}) },
+    currency: p.currency,
+    incoterm: p.incoterm ?? 'DAP',
+    shipDate: p.shipDate ?? '2026-11-26',
+    items: p.items.map((it, index) =>
+      item({
+        index,
+        hs: it.hs,
+        originCountry: from,
+        quantity: new D(it.qty ?? 1),
+        unitPrice: new D(it.price),
+        priceCurrency: it.currency ?? 'USD',
+        claimPreference: it.claimPreference ?? true,
+      }),
+    ),
+  });
+  const svc: RatedService = service(p.shippingUsd, 'USD', { channel: p.channel ?? 'courier' });
+  return buildQuote(q, {
+    tariff: realTariff(p.dest),
+    rates: DEST_RATES,
+    rated: { options: [svc], rejections: [] },
+    holidays: NO_HOLIDAYS,
+    originTimeZone: 'America/Mexico_City',
+    now: new Date('2026-11-25T15:00:00Z'),
+    quoteId: 'q_test',
+    validForHours: 24,
+    ...(from === 'MX' ? { originTariff: realTariff('MX') } : {}),
+  });
+}
+
+/** The only option's duty, tax and fee lines as [rule or code, amount] pairs. */
+export function lines(q: QuoteResult) {
+  const o = q.options[0];
+  if (!o || q.options.length !== 1) throw new Error(`expected one option, got ${q.options.length}`);
+  return {
+    duties: o.duties.lines.map((l) => [l.rule, l.amount]),
+    taxes: o.taxes.lines.map((l) => [l.code, l.rate, l.base, l.amount, l.collectedAt]),
+    fees: o.fees.lines.map((l) => [l.code, l.amount]),
+    deMinimis: o.deMinimis,
+    landedCost: o.landedCost,
+    notes: [...q.notes, ...o.notes].map((n) => n.code),
+  };
+}
+

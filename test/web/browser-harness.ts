@@ -1,0 +1,117 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import pino from 'pino';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { defaultDataPaths, loadDataSnapshot } from '../../src/data/load-data';
+import { countryTimeZone, createHolidayCalendar } from '../../src/domain/holiday-calendar';
+import { createApp } from '../../src/http/app';
+import type { AppDeps, DataSnapshot } from '../../src/http/app-deps';
+
+/**
+ * Browser tests run the real app (bundled tariffs, carriers and rates) on
+ * 127.0.0.1, port 0, and drive Debian's Chromium with playwright-core. No
+ * browser is ever downloaded: CI installs `chromium` with apt-get.
+ */
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS_DIR = join(REPO_ROOT, 'test-artifacts');
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * Whether the browser tests can run. Under CI=true a missing browser is a
+ * failure (the tests run and their setup throws); elsewhere they are
+ * skipped with a message saying how to enable them.
+ */
+export function browserMode(): 'run' | 'skip' {
+  if (existsSync(CHROMIUM_PATH) || process.env.CI === 'true') return 'run';
+  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM_PATH}. Install it (apt-get install chromium) or set CHROMIUM_PATH; under CI=true they fail instead.`);
+  return 'skip';
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: the browser tests must run under CI=true. Install it with apt-get install chromium or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface RunningApp {
+  url: string;
+  close: () => Promise<void>;
+}
+
+let bundled: DataSnapshot | undefined;
+
+function bundledData(): DataSnapshot {
+  if (!bundled) {
+    const { snapshot, problems } = loadDataSnapshot(defaultDataPaths(REPO_ROOT));
+    if (problems.length > 0) throw new Error(`bundled data rejected: ${problems.map((p) => `${p.file} ${p.path}`).join('; ')}`);
+    bundled = snapshot;
+  }
+  return bundled;
+}
+
+/** The app with the bundled data on 127.0.0.1, port 0; `over` changes a dependency (API keys…). */
+export async function startApp(over: Partial<AppDeps> = {}): Promise<RunningApp> {
+  const snapshot = bundledData();
+  let n = 0;
+  const app = createApp({
+    data: () => snapshot,
+    holidays: createHolidayCalendar(),
+    timeZoneOf: countryTimeZone,
+    clock: () => new Date(),
+    newId: () => `q_browser_${++n}`,
+    logger: pino({ level: 'silent' }),
+    ...over,
+  });
+  const server: Server = await new Promise((ok) => {
+    const s = app.listen(0, '127.0.0.1', () => ok(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((ok, fail) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? fail(err) : ok()));
+      }),
+  };
+}
+
+export interface PageOptions {
+  locale?: 'es-MX' | 'en-US';
+  width?: number;
+}
+
+/** A fresh browser context per test: its own language, viewport, storage and downloads. */
+export async function openContext(browser: Browser, options: PageOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    locale: options.locale ?? 'es-MX',
+    viewport: { width: options.width ?? 1280, height: 900 },
+    acceptDownloads: true,
+  });
+}
+
+/** Load the form and wait until its script has filled it. */
+export async function openForm(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]');
+}
+
+/**
+ * Run a browser test body; when it fails, save a full-page screenshot to
+ * test-artifacts/<name>.png before passing the failure on.
+ */
+export async function withScreenshotOnFailure(page: Page, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const file = join(ARTIFACTS_DIR, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    throw err;
+  }
+}
