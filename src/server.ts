@@ -16,6 +16,8 @@ import { formatProblem } from './schema/data-file';
 import { accessConfigFromEnv } from './http/access/access-config';
 import { shopifyConfigFromEnv } from './integrations/shopify/shopify-config';
 import { openQuoteStore } from './store/open-quote-store';
+import { QuoteResponseCache } from './http/quote-cache';
+import { runCluster, workerCountFromEnv } from './cluster';
 
 /** Expired quotes are deleted this often; reads already ignore them, this only frees the space. */
 const PURGE_EVERY_MS = 3_600_000;
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     newId: () => `q_${randomUUID().replace(/-/g, '')}`,
     logger,
     bodyLimit: process.env.BODY_LIMIT ?? '1mb',
+    ...quoteCacheFromEnv(process.env),
   });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
@@ -86,7 +89,28 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((err: unknown) => {
-  pino().fatal({ err }, `Frontera did not start: ${(err as Error).message}`);
+/** QUOTE_CACHE_TTL_SECONDS (default 60, 0 = off) and QUOTE_CACHE_MAX_ENTRIES (default 10000). */
+function quoteCacheFromEnv(env: NodeJS.ProcessEnv): { quoteCache?: QuoteResponseCache } {
+  const ttl = Number(env.QUOTE_CACHE_TTL_SECONDS ?? 60);
+  const max = Number(env.QUOTE_CACHE_MAX_ENTRIES ?? 10_000);
+  if (!Number.isInteger(ttl) || ttl < 0) throw new Error(`QUOTE_CACHE_TTL_SECONDS must be a whole number of seconds, got "${env.QUOTE_CACHE_TTL_SECONDS}"`);
+  if (!Number.isInteger(max) || max < 1) throw new Error(`QUOTE_CACHE_MAX_ENTRIES must be a whole number of at least 1, got "${env.QUOTE_CACHE_MAX_ENTRIES}"`);
+  return ttl === 0 ? {} : { quoteCache: new QuoteResponseCache(ttl, max) };
+}
+
+function startWorker(): void {
+  main().catch((err: unknown) => {
+    pino().fatal({ err }, `Frontera did not start: ${(err as Error).message}`);
+    process.exit(1);
+  });
+}
+
+const workers = workerCountFromEnv(process.env);
+if (!workers.ok) {
+  pino().fatal(workers.message);
   process.exit(1);
-});
+} else if (workers.count > 1) {
+  runCluster(workers.count, startWorker, pino({ level: process.env.LOG_LEVEL ?? 'info' }));
+} else {
+  startWorker();
+}

@@ -7,6 +7,7 @@ import type { LoadedTariff } from '../tariffs/tariff-index';
 import type { ShopifyConfig } from '../integrations/shopify/shopify-config';
 import type { QuoteStore } from '../store/quote-store';
 import type { AccessConfig } from './access/access-config';
+import type { QuoteResponseCache } from './quote-cache';
 
 /** The data one request works on; swapped whole, never mutated, so an answer never mixes old and new data. */
 export interface DataSnapshot {
@@ -37,4 +38,6 @@ export interface AppDeps {
   access?: AccessConfig;
   /** `POST /integrations/shopify/rates` is served when given. */
   shopify?: ShopifyConfig;
+  /** Repeated identical requests get the same answer from here; without it every request runs the engine. */
+  quoteCache?: QuoteResponseCache;
 }

@@ -1,4 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import type { AppDeps } from './app-deps';
 import { dataStatusHandler } from './data-status-route';
 import { buildOpenApiDocument } from './openapi';
@@ -28,6 +29,16 @@ export function createApp(deps: AppDeps): express.Express {
     });
     next();
   });
+  // Security headers on every answer (nosniff, frame-ancestors, referrer policy, a strict CSP: the form
+  // loads only its own files). The form's page sets its own CSP on top.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: { scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"] },
+      },
+    }),
+  );
 
   app.get('/healthz', (_req, res) => {
     const data = deps.data();

@@ -8,7 +8,8 @@ import type { Locale } from '../quote/quote-input';
 import type { QuoteResult } from '../quote/quote-result';
 import { normaliseRequest } from '../quote/normalise-request';
 import { rateCarriers } from '../quote/rate-carriers';
-import type { AppDeps } from './app-deps';
+import type { AppDeps, DataSnapshot } from './app-deps';
+import { QuoteResponseCache } from './quote-cache';
 import { problem, sendProblem, type FieldError } from './problem';
 import { quoteRequestSchema, type QuoteRequestBody } from './quote-request-schema';
 import { replayIdempotentQuote, sendSavedQuote } from './quotes-route';
@@ -86,8 +87,16 @@ export function checkAgainstData(body: QuoteRequestBody, deps: AppDeps, locale: 
   return undefined;
 }
 
-function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+/** Building an Intl formatter costs far more than using one: one per time zone, kept. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+export function todayIn(timeZone: string, now: Date): string {
+  let fmt = dayFormatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, fmt);
+  }
+  return fmt.format(now);
 }
 
 /**
@@ -95,8 +104,13 @@ function todayIn(timeZone: string, now: Date): string {
  * `checkAgainstData`. Throws QuoteError or MissingRateError for what the
  * caller can fix. Also used by the Shopify rates route.
  */
-export async function runQuote(body: QuoteRequestBody, deps: AppDeps, locale: Locale, carrierTimeoutMs = deps.carrierTimeoutMs ?? 2000): Promise<QuoteResult> {
-  const data = deps.data();
+export async function runQuote(
+  body: QuoteRequestBody,
+  deps: AppDeps,
+  locale: Locale,
+  carrierTimeoutMs = deps.carrierTimeoutMs ?? 2000,
+  data: DataSnapshot = deps.data(),
+): Promise<QuoteResult> {
   const tariff = data.tariffs.get(body.destination.country)!;
   const now = deps.clock();
   const originTz = deps.timeZoneOf(body.origin.country);
@@ -156,9 +170,19 @@ export function quoteHandler(deps: AppDeps) {
       unprocessable(res, locale, dataProblem.code, dataProblem.errors);
       return;
     }
+    // Without an Idempotency-Key, an identical request within the cache TTL gets the same quote back.
+    const cache = idempotency === undefined ? deps.quoteCache : undefined;
+    const snapshot = deps.data();
+    const cacheKey = cache ? QuoteResponseCache.keyOf(body, locale, todayIn(deps.timeZoneOf(body.origin.country), deps.clock())) : '';
+    const cached = cache?.get(snapshot, cacheKey, deps.clock());
+    if (cached !== undefined) {
+      res.status(200).set('X-Frontera-Cache', 'hit').type('application/json').send(cached);
+      return;
+    }
     try {
-      const quote = await runQuote(body, deps, locale);
+      const quote = await runQuote(body, deps, locale, undefined, snapshot);
       await sendSavedQuote(res, deps, quote, idempotency, locale);
+      if (cache && res.statusCode === 200) cache.set(snapshot, cacheKey, JSON.stringify(quote), new Date(quote.validUntil));
     } catch (err) {
       if (err instanceof QuoteError) {
         unprocessable(res, locale, err.code, [{ path: err.path, message: err.text[locale] }]);

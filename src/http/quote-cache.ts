@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import NodeCache from 'node-cache';
+import type { DataSnapshot } from './app-deps';
+
+/**
+ * A bounded cache of answers by normalised request, so a checkout asking
+ * again for the same cart gets the same quote (same id) without the engine
+ * running again. Entries belong to one data snapshot: after a data reload
+ * the old answers are never served. TTL is short (default 60 s), so the
+ * pickup day can lag a carrier's cut-off by at most that long.
+ */
+export class QuoteResponseCache {
+  private readonly perSnapshot = new WeakMap<DataSnapshot, NodeCache>();
+
+  constructor(
+    readonly ttlSeconds = 60,
+    readonly maxEntries = 10_000,
+  ) {}
+
+  /** Key of a validated body (zod output: fixed key order, defaults filled), the locale and the origin's today. */
+  static keyOf(normalisedBody: unknown, locale: string, today: string): string {
+    return createHash('sha256').update(JSON.stringify(normalisedBody)).update('\0').update(locale).update('\0').update(today).digest('base64url');
+  }
+
+  private cacheFor(snapshot: DataSnapshot): NodeCache {
+    let cache = this.perSnapshot.get(snapshot);
+    if (!cache) {
+      cache = new NodeCache({ stdTTL: this.ttlSeconds, checkperiod: Math.max(1, this.ttlSeconds), useClones: false, maxKeys: this.maxEntries });
+      this.perSnapshot.set(snapshot, cache);
+    }
+    return cache;
+  }
+
+  /** The JSON text of a cached answer that is still valid at `now`. */
+  get(snapshot: DataSnapshot, key: string, now: Date): string | undefined {
+    const entry = this.cacheFor(snapshot).get<{ json: string; validUntil: number }>(key);
+    return entry && entry.validUntil > now.getTime() ? entry.json : undefined;
+  }
+
+  set(snapshot: DataSnapshot, key: string, json: string, validUntil: Date): void {
+    const cache = this.cacheFor(snapshot);
+    if (cache.keys().length >= this.maxEntries) {
+      // Full: drop the oldest entry (node-cache keeps insertion order) rather than stop caching.
+      const oldest = cache.keys()[0];
+      if (oldest !== undefined) cache.del(oldest);
+    }
+    cache.set(key, { json, validUntil: validUntil.getTime() });
+  }
+}
