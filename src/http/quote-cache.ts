@@ -39,7 +39,7 @@ export class QuoteResponseCache {
 
   set(snapshot: DataSnapshot, key: string, json: string, validUntil: Date): void {
     const cache = this.cacheFor(snapshot);
-    if (cache.keys().length >= this.maxEntries) {
+    if (cache.getStats().keys >= this.maxEntries) {
       // Full: drop the oldest entry (node-cache keeps insertion order) rather than stop caching.
       const oldest = cache.keys()[0];
       if (oldest !== undefined) cache.del(oldest);

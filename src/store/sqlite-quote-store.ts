@@ -45,6 +45,9 @@ export class SqliteQuoteStore implements QuoteStore {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
+    // With WAL, NORMAL syncs at checkpoints instead of every commit: a power cut can lose the last
+    // few quotes (estimates a checkout can ask for again) but never corrupts the file; ~10× faster writes.
+    this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.insert = this.db.prepare(
       `INSERT INTO quotes (id, quote, created_at, expires_at, idempotency_key, body_hash)
