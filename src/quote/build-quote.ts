@@ -4,7 +4,7 @@ import { valueConsignment, valueOnBasis, type ConsignmentValues } from '../domai
 import { decideThreshold, findRegime, type ConsignmentScope, type RegimeDecision, type ThresholdDecision } from '../domain/de-minimis';
 import { estimateDeliveryWindow, type HolidayCalendar } from '../domain/delivery-window';
 import { MissingQuantityError, type DutyBase } from '../domain/duty-expression';
-import { resolveItemDuty, type DutyLineCalc, type EngineNote } from '../domain/duty';
+import { resolveItemDuty, type DutyLineCalc, type EngineNote, type ItemDutyResult } from '../domain/duty';
 import { computeCustomsFees, type FeeLineCalc } from '../domain/fees';
 import { D, ZERO, formatAmount, formatRate, roundHalfUp, sum } from '../domain/money';
 import { computeTaxes, type TaxLineCalc } from '../domain/tax';
@@ -16,6 +16,9 @@ import { QuoteError } from './quote-error';
 import type { QuoteInput } from './quote-input';
 import type { DutyLineOut, FeeLineOut, QuoteOption, QuoteResult, TaxLineOut } from './quote-result';
 import { collectQuoteNotes, optionNotes } from './quote-notes';
+
+/** Item duty results of one quote by item index and customs value. */
+type DutyMemo = Map<string, ItemDutyResult>;
 
 export interface QuoteContext {
   tariff: LoadedTariff;
@@ -54,8 +57,11 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
   const itemGoods = input.items.map((it) => cv(it.quantity.times(it.unitPrice), it.priceCurrency, ccy));
   const goodsValue = roundHalfUp(sum(itemGoods), ccy);
 
+  // Item duties depend on the option only through the customs value (CIF shipping): on FOB
+  // destinations every option shares them, so each is resolved once per quote.
+  const dutyMemo: DutyMemo = new Map();
   const options = ctx.rated.options
-    .map((svc) => priceOption(input, ctx, period, svc, itemGoods, goodsValue, cv))
+    .map((svc) => priceOption(input, ctx, period, svc, itemGoods, goodsValue, cv, dutyMemo))
     .sort((a, b) => new D(a.landedCost).comparedTo(b.landedCost) || a.deliveryDays.max - b.deliveryDays.max);
 
   const currencies = new Set<string>([...input.items.map((i) => i.priceCurrency), ...ctx.rated.options.map((o) => o.currency), ctx.tariff.file.currency]);
@@ -117,6 +123,7 @@ function priceOption(
   itemGoods: Decimal[],
   goodsValue: Decimal,
   cv: Convert,
+  dutyMemo: DutyMemo,
 ): QuoteOption {
   const ccy = input.currency;
   const r = (a: Decimal) => roundHalfUp(a, ccy);
@@ -141,7 +148,7 @@ function priceOption(
     notes: [],
   };
 
-  const { lines: dutyLines, preferences } = computeDuties(input, ctx, values, calc, cv);
+  const { lines: dutyLines, preferences } = computeDuties(input, ctx, values, calc, cv, dutyMemo);
   calc.notes.push(...dutyFlagNotes(dutyLines, preferences));
   const feeLines = computeCustomsFees(
     period.fees,
@@ -220,6 +227,7 @@ function computeDuties(
   values: ConsignmentValues,
   calc: OptionCalc,
   cv: Convert,
+  dutyMemo: DutyMemo,
 ): { lines: DutyLineCalc[]; preferences: (string | undefined)[] } {
   const ccy = input.currency;
   const preferences: (string | undefined)[] = input.items.map(() => undefined);
@@ -253,7 +261,9 @@ function computeDuties(
       convert: cv,
     };
     try {
-      const res = resolveItemDuty(ctx.tariff, item, input.shipDate, base);
+      const key = `${i}|${base.customsValue.toString()}`;
+      const res = dutyMemo.get(key) ?? resolveItemDuty(ctx.tariff, item, input.shipDate, base);
+      dutyMemo.set(key, res);
       lines.push(...res.lines);
       preferences[i] = res.preference;
       calc.notes.push(...res.notes);
@@ -324,12 +334,18 @@ function computeItemTaxes(
   const totalGoods = sum(weights);
   const share = (amount: Decimal, i: number) =>
     totalGoods.isZero() ? amount.div(values.items.length) : amount.times(weights[i] as Decimal).div(totalGoods);
-  const consignmentDuty = sum(dutyLines.filter((l) => l.item === undefined || l.rule.startsWith('regime:')).map((l) => l.amount));
+  // One pass over the duty lines (not one per item): consignment-level lines are shared by value.
+  let consignmentDuty: Decimal = ZERO;
+  const itemDuty = new Map<number, Decimal>();
+  for (const l of dutyLines) {
+    if (l.item === undefined || l.rule.startsWith('regime:')) consignmentDuty = consignmentDuty.plus(l.amount);
+    else itemDuty.set(l.item, (itemDuty.get(l.item) ?? ZERO).plus(l.amount));
+  }
   const totalFees = sum(feeLines.map((f) => f.amount));
   const items = input.items.map((item, i) => ({
     hs: item.hs,
     values: values.items[i] as ConsignmentValues['items'][number],
-    duties: sum(dutyLines.filter((l) => l.item === item.index && !l.rule.startsWith('regime:')).map((l) => l.amount)).plus(share(consignmentDuty, i)),
+    duties: (itemDuty.get(item.index) ?? ZERO).plus(share(consignmentDuty, i)),
     fees: share(totalFees, i),
   }));
   return computeTaxes(period.taxes, items, {
