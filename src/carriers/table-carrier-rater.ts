@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { inForce } from '../domain/dates';
 import { D, ZERO, dec, formatRate, minorUnits, sum } from '../domain/money';
 import { ceilToStep } from '../domain/units';
 import type { LocalizedText } from '../schema/primitives';
@@ -73,10 +74,8 @@ export interface MeasuredPiece {
   lengthPlusGirthCm: Decimal;
 }
 
-/** Both ends inclusive: a window "to 2026-02-16" still applies on the 16th. */
-export function inForce(dated: Dated, date: string): boolean {
-  return (dated.effectiveFrom === undefined || dated.effectiveFrom <= date) && (dated.effectiveTo === undefined || date <= dated.effectiveTo);
-}
+/** Both ends inclusive: a window "to 2026-02-16" still applies on the 16th (one rule for tariffs and carriers). */
+export { inForce };
 
 export function normalisePostcode(code: string): string {
   return code.replace(/\s+/g, '').toUpperCase();

@@ -1,3 +1,5 @@
+import { addDays } from './dates';
+
 /**
  * Delivery window (domain.md step 11): pickup on the ship date or the next
  * origin business day after the carrier's cut-off, then transit + customs
@@ -207,11 +209,6 @@ function localDateTime(now: Date, timeZone: string): { date: string; time: strin
   };
 }
 
-function addDays(isoDate: string, days: number): string {
-  const t = utcMidnight(isoDate);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
-}
 
 function dayOfWeek(isoDate: string): number {
   return utcMidnight(isoDate).getUTCDay();

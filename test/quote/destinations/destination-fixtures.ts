@@ -7,7 +7,7 @@ import type { QuoteInput } from '../../../src/quote/quote-input';
 import type { QuoteResult } from '../../../src/quote/quote-result';
 import { loadTariffFile } from '../../../src/tariffs/tariff-loader';
 import type { LoadedTariff } from '../../../src/tariffs/tariff-index';
-import { input, item, NO_HOLIDAYS, service } from '../../helpers/engine-fixtures';
+import { input, item, NO_HOLIDAYS, RATES, service } from '../../helpers/engine-fixtures';
 
 /**
  * Round-number rates for the destination tests: the engine fixtures' table (1 EUR = 1.25 USD =
@@ -20,11 +20,7 @@ export const DEST_RATES: RateTable = {
   source: 'test rates',
   base: 'EUR',
   rates: new Map([
-    ['USD', new D('1.25')],
-    ['MXN', new D('20')],
-    ['CAD', new D('1.5')],
-    ['JPY', new D('160')],
-    ['GBP', new D('0.8')],
+    ...RATES.rates,
     ['BRL', new D('6.25')],
     ['KRW', new D('1750')],
     ['CNY', new D('8.75')],
