@@ -90,4 +90,11 @@ export interface CarrierRater {
   readonly id: string;
   readonly name: string;
   rate(shipment: ShipmentToRate): RateResult | Promise<RateResult>;
+  /**
+   * How an answer may be reused for another request with the same parcels,
+   * route and date: 'no' (live prices), 'always', or 'sameValue' when the
+   * declared value can change the price (value-triggered surcharges).
+   * Insurance always depends on the value. Omitted: 'no'.
+   */
+  readonly reuse?: 'no' | 'always' | 'sameValue';
 }

@@ -32,10 +32,16 @@ import type {
 export class TableCarrierRater implements CarrierRater {
   readonly id: string;
   readonly name: string;
+  /** A table's price depends on the declared value only through value triggers or value percentages. */
+  readonly reuse: 'always' | 'sameValue';
 
   constructor(private readonly table: CarrierFile) {
     this.id = table.id;
     this.name = table.name;
+    const valueSensitive = table.surcharges.some(
+      (s) => s.option !== 'insurance' && (s.percentOf === 'declaredValue' || (s.triggers ?? []).some((t) => t.field === 'declaredValue')),
+    );
+    this.reuse = valueSensitive ? 'sameValue' : 'always';
   }
 
   rate(shipment: ShipmentToRate): RateResult {

@@ -54,6 +54,12 @@ export function sum(values: readonly Decimal[]): Decimal {
  */
 export function allocate(total: Decimal, weights: readonly Decimal[], currency: string): Decimal[] {
   if (weights.length === 0) return [];
+  // Fast paths (no insurance, one item): same result as the general split, without its arithmetic.
+  if (total.isZero()) return weights.map(() => ZERO);
+  if (weights.length === 1) {
+    if (!total.times(new D(10).pow(minorUnits(currency))).isInteger()) throw new Error(`allocate: ${total.toString()} is not in ${currency} minor units`);
+    return [total];
+  }
   const scale = new D(10).pow(minorUnits(currency));
   const units = total.times(scale);
   if (!units.isInteger()) throw new Error(`allocate: ${total.toString()} is not in ${currency} minor units`);

@@ -7,7 +7,7 @@ import { QuoteError } from '../quote/quote-error';
 import type { Locale } from '../quote/quote-input';
 import type { QuoteResult } from '../quote/quote-result';
 import { normaliseRequest } from '../quote/normalise-request';
-import { rateCarriers } from '../quote/rate-carriers';
+import { RatingCache, rateCarriers } from '../quote/rate-carriers';
 import type { AppDeps, DataSnapshot } from './app-deps';
 import { QuoteResponseCache } from './quote-cache';
 import { problem, sendProblem, type FieldError } from './problem';
@@ -87,6 +87,17 @@ export function checkAgainstData(body: QuoteRequestBody, deps: AppDeps, locale: 
   return undefined;
 }
 
+/** Carrier prices reused across requests that differ only in prices, one cache per data snapshot. */
+const ratingCaches = new WeakMap<DataSnapshot, RatingCache>();
+function ratingCacheFor(data: DataSnapshot): RatingCache {
+  let cache = ratingCaches.get(data);
+  if (!cache) {
+    cache = new RatingCache();
+    ratingCaches.set(data, cache);
+  }
+  return cache;
+}
+
 /** Building an Intl formatter costs far more than using one: one per time zone, kept. */
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -133,6 +144,7 @@ export async function runQuote(
       convert: (a, from, to) => convert(a, from, to, data.rates),
     },
     carrierTimeoutMs,
+    ratingCacheFor(data),
   );
   return buildQuote(input, {
     tariff,

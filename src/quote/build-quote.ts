@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import type { RateResult, RatedService } from '../carriers/carrier-rater';
 import { valueConsignment, valueOnBasis, type ConsignmentValues } from '../domain/consignment';
 import { decideThreshold, findRegime, type ConsignmentScope, type RegimeDecision, type ThresholdDecision } from '../domain/de-minimis';
-import { estimateDeliveryWindow, type HolidayCalendar } from '../domain/delivery-window';
+import { estimateDeliveryWindow, type DeliveryWindow, type DeliveryWindowInput, type HolidayCalendar } from '../domain/delivery-window';
 import { MissingQuantityError, type DutyBase } from '../domain/duty-expression';
 import { resolveItemDuty, type DutyLineCalc, type EngineNote, type ItemDutyResult } from '../domain/duty';
 import { computeCustomsFees, type FeeLineCalc } from '../domain/fees';
@@ -171,7 +171,7 @@ function priceOption(
   const buyerFees = sum(feesOut.filter((f) => f.payer === 'buyer').map((l) => new D(l.amount)));
   const onDelivery = input.incoterm === 'DDP' ? ZERO : duties.plus(importTaxes).plus(buyerFees);
 
-  const window = estimateDeliveryWindow({
+  const window = memoDeliveryWindow({
     shipDate: input.shipDate,
     now: ctx.now,
     origin: { country: input.origin.country, timeZone: ctx.originTimeZone },
@@ -451,4 +451,30 @@ function dutyFlagNotes(lines: DutyLineCalc[], preferences: (string | undefined)[
     });
   }
   return notes;
+}
+
+/**
+ * Delivery windows depend on the ship date, the route, the carrier's days and
+ * cut-off, and on `now` only to the minute (cut-offs are HH:MM): options and
+ * requests that share those share the window. Bounded per holiday calendar.
+ */
+const windowMemo = new WeakMap<HolidayCalendar, Map<string, DeliveryWindow>>();
+const WINDOW_MEMO_MAX = 5_000;
+
+function memoDeliveryWindow(w: DeliveryWindowInput): DeliveryWindow {
+  let memo = windowMemo.get(w.holidays);
+  if (!memo) {
+    memo = new Map();
+    windowMemo.set(w.holidays, memo);
+  }
+  const key = [
+    Math.floor(w.now.getTime() / 60_000), w.shipDate, w.origin.country, w.origin.region ?? '', w.origin.timeZone,
+    w.destination.country, w.destination.region ?? '', w.cutoffLocal, w.transitDays.min, w.transitDays.max, w.customsDays.min, w.customsDays.max,
+  ].join('|');
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const window = estimateDeliveryWindow(w);
+  if (memo.size >= WINDOW_MEMO_MAX) memo.clear();
+  memo.set(key, window);
+  return window;
 }
