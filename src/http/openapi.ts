@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dataStatusSchema } from './data-status-schema';
 import { quoteRequestSchema } from './quote-request-schema';
 import { quoteResponseSchema, problemSchema } from './quote-response-schema';
 import { shopifyRateRequestSchema, shopifyRateResponseSchema } from '../integrations/shopify/shopify-rate-schema';
@@ -83,11 +84,18 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
       '/healthz': { get: { summary: 'Liveness and loaded data', responses: { '200': { description: 'OK' } } } },
+      '/data/status': {
+        get: {
+          summary: 'Every tariff and carrier file: the version served (sha256), its periods, last load, and the errors of a rejected edit; the exchange rates in use',
+          responses: { '200': { description: 'Data status', content: { 'application/json': { schema: { $ref: '#/components/schemas/DataStatus' } } } } },
+        },
+      },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
     },
     components: {
       schemas: {
         QuoteRequest: jsonSchema(quoteRequestSchema, 'input'),
+        DataStatus: jsonSchema(dataStatusSchema, 'output'),
         QuoteResponse: jsonSchema(quoteResponseSchema, 'output'),
         Problem: jsonSchema(problemSchema, 'output'),
         ShopifyRateRequest: jsonSchema(shopifyRateRequestSchema, 'input'),

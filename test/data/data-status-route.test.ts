@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { DataStore } from '../../src/data/data-store';
+import { dataStatusSchema } from '../../src/http/data-status-schema';
 import { RATES } from '../helpers/engine-fixtures';
 import { testApp } from '../helpers/http-fixtures';
 import { captureLogger, tinyFolders } from './tiny-data';
@@ -20,6 +21,8 @@ describe('GET /data/status', () => {
         { file: 'tariffs/US.json', line: 1, column: 18, path: '(syntax)', message: 'expected a property name in double quotes (a trailing comma before "}"?)', severity: 'error' },
       ]);
       expect(res.body.exchangeRates).toEqual({ asOf: '2026-11-20', source: 'test rates' });
+      // The answer matches the schema the OpenAPI document publishes.
+      expect(dataStatusSchema.safeParse(res.body).success).toBe(true);
     } finally {
       folders.cleanup();
     }
