@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppDeps } from './app-deps';
 import { dataStatusHandler } from './data-status-route';
 import { buildOpenApiDocument } from './openapi';
@@ -9,6 +10,11 @@ import { webRoutes } from './web-routes';
 import { quoteByIdHandler } from './quotes-route';
 import { accessMiddleware } from './access/access-middleware';
 import { shopifyRatesRoute } from '../integrations/shopify/shopify-rates-route';
+
+/** The bytes of a JSON body, kept for the response cache's exact-request key. */
+function keepRawBody(req: IncomingMessage, _res: ServerResponse, buf: Buffer): void {
+  (req as IncomingMessage & { rawBody?: Buffer }).rawBody = buf;
+}
 
 interface BodyParserError {
   type?: string;
@@ -57,7 +63,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   const access = accessMiddleware(deps.access);
   if (access.cors) app.use(['/quote', '/quotes'], access.cors);
-  app.post('/quote', ...access.protect, express.json({ limit: deps.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'] }), quoteHandler(deps));
+  app.post('/quote', ...access.protect, express.json({ limit: deps.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'], verify: keepRawBody }), quoteHandler(deps));
   app.get('/quotes/:id', ...access.protect, quoteByIdHandler(deps));
   if (deps.shopify) app.post('/integrations/shopify/rates', ...shopifyRatesRoute(deps, deps.shopify));
 

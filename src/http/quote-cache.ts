@@ -22,6 +22,17 @@ export class QuoteResponseCache {
     return createHash('sha256').update(JSON.stringify(normalisedBody)).update('\0').update(locale).update('\0').update(today).digest('base64url');
   }
 
+  /**
+   * Key of the request's exact bytes and Accept-Language, looked up before
+   * parsing: a checkout repeating itself sends the same bytes, and a hit then
+   * skips JSON parsing, validation and the data checks. Within the TTL a body
+   * without `shipDate` may get the quote made just before the origin's midnight:
+   * the same quote, still valid, as for any cached answer.
+   */
+  static rawKeyOf(raw: Buffer, acceptLanguage: string): string {
+    return `raw:${createHash('sha256').update(raw).update('\0').update(acceptLanguage).digest('base64url')}`;
+  }
+
   private cacheFor(snapshot: DataSnapshot): NodeCache {
     let cache = this.perSnapshot.get(snapshot);
     if (!cache) {

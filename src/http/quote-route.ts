@@ -168,6 +168,14 @@ export function quoteHandler(deps: AppDeps) {
         headerLocale === 'es' ? 'Envíe el cuerpo como JSON con Content-Type: application/json.' : 'Send the body as JSON with Content-Type: application/json.'));
       return;
     }
+    // The exact same request again (no Idempotency-Key): answered from the cache before any parsing work.
+    const rawBody = (req as Request & { rawBody?: Buffer }).rawBody;
+    const rawKey = deps.quoteCache && rawBody && req.get('Idempotency-Key') === undefined ? QuoteResponseCache.rawKeyOf(rawBody, req.get('Accept-Language') ?? '') : undefined;
+    const rawHit = rawKey === undefined ? undefined : deps.quoteCache?.get(deps.data(), rawKey, deps.clock());
+    if (rawHit !== undefined) {
+      res.status(200).set('X-Frontera-Cache', 'hit').type('application/json').send(rawHit);
+      return;
+    }
     const parsed = quoteRequestSchema.safeParse(req.body, { reportInput: true });
     if (!parsed.success) {
       unprocessable(res, headerLocale, 'INVALID_REQUEST', fieldErrors(parsed.error));
@@ -194,7 +202,11 @@ export function quoteHandler(deps: AppDeps) {
     try {
       const quote = await runQuote(body, deps, locale, undefined, snapshot);
       await sendSavedQuote(res, deps, quote, idempotency, locale);
-      if (cache && res.statusCode === 200) cache.set(snapshot, cacheKey, JSON.stringify(quote), new Date(quote.validUntil));
+      if (cache && res.statusCode === 200) {
+        const json = JSON.stringify(quote);
+        cache.set(snapshot, cacheKey, json, new Date(quote.validUntil));
+        if (rawKey !== undefined) cache.set(snapshot, rawKey, json, new Date(quote.validUntil));
+      }
     } catch (err) {
       if (err instanceof QuoteError) {
         unprocessable(res, locale, err.code, [{ path: err.path, message: err.text[locale] }]);

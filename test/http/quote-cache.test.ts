@@ -18,6 +18,18 @@ describe('response cache of normalised requests', () => {
     expect(second.body).toEqual(first.body);
   });
 
+  it('when the exact same bytes come again, then they are answered before parsing, and a bad body never is', async () => {
+    const snapshot = testSnapshot();
+    const app = testApp({ data: () => snapshot, newId, quoteCache: new QuoteResponseCache(60, 100) });
+    const text = JSON.stringify(exampleBody());
+    const a = await request(app).post('/quote').set('Content-Type', 'application/json').send(text);
+    const b = await request(app).post('/quote').set('Content-Type', 'application/json').send(text);
+    expect(b.headers['x-frontera-cache']).toBe('hit');
+    expect(b.body.quoteId).toBe(a.body.quoteId);
+    const bad = JSON.stringify({ ...exampleBody(), items: [] });
+    for (let i = 0; i < 2; i++) expect((await request(app).post('/quote').set('Content-Type', 'application/json').send(bad)).status).toBe(422);
+  });
+
   it('when a price differs, then the engine runs again', async () => {
     const snapshot = testSnapshot();
     const app = testApp({ data: () => snapshot, newId, quoteCache: new QuoteResponseCache(60, 100) });
