@@ -1,4 +1,6 @@
 import pino from 'pino';
+import type request from 'supertest';
+import { problemSchema } from '../../src/http/quote-response-schema';
 import type { CarrierRater, ShipmentToRate } from '../../src/carriers/carrier-rater';
 import { D } from '../../src/domain/money';
 import type { AppDeps, DataSnapshot } from '../../src/http/app-deps';
@@ -82,4 +84,15 @@ export function exampleBody(): Record<string, unknown> {
     insure: true,
     locale: 'es',
   };
+}
+
+/** A 4xx/5xx answer is problem+json with this status and code (and names `path`, when given). */
+export function expectProblem(res: request.Response, status: number, code: string, path?: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  const body = problemSchema.parse(JSON.parse(res.text));
+  expect(body.code).toBe(code);
+  expect(body.status).toBe(status);
+  if (path) expect(body.errors?.map((e) => e.path)).toContain(path);
+  return body;
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import type { AccessConfig } from '../../src/http/access/access-config';
-import { problemSchema } from '../../src/http/quote-response-schema';
 import { SqliteQuoteStore } from '../../src/store/sqlite-quote-store';
-import { exampleBody, testApp } from '../helpers/http-fixtures';
+import { exampleBody, testApp, expectProblem } from '../helpers/http-fixtures';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 /** Illustrative keys for the tests only. */
@@ -14,13 +13,6 @@ function access(over: Partial<AccessConfig> = {}): AccessConfig {
   return { keys: [{ name: 'storefront', sha256: sha(STOREFRONT) }, { name: 'backend', sha256: sha(BACKEND), ratePerMinute: 1000 }], ratePerMinute: 120, corsOrigins: [], ...over };
 }
 
-function expectProblem(res: request.Response, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const p = problemSchema.parse(JSON.parse(res.text));
-  expect(p.code).toBe(code);
-  return p;
-}
 
 describe('API keys', () => {
   it('when keys are configured and POST /quote has no key, then 401 problem+json with WWW-Authenticate', async () => {

@@ -1,18 +1,9 @@
 import request from 'supertest';
 import { D } from '../../src/domain/money';
-import { quoteResponseSchema, problemSchema } from '../../src/http/quote-response-schema';
-import { FakeCarrier, exampleBody, testApp, testSnapshot } from '../helpers/http-fixtures';
+import { quoteResponseSchema } from '../../src/http/quote-response-schema';
+import { FakeCarrier, exampleBody, testApp, testSnapshot, expectProblem } from '../helpers/http-fixtures';
 import { tariff } from '../helpers/engine-fixtures';
 
-function expectProblem(res: request.Response, status: number, code: string, path?: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = problemSchema.parse(JSON.parse(res.text));
-  expect(body.code).toBe(code);
-  expect(body.status).toBe(status);
-  if (path) expect(body.errors?.map((e) => e.path)).toContain(path);
-  return body;
-}
 
 describe('POST /quote: the contract', () => {
   it('when the api.md example is sent, then the answer follows the response schema and adds up', async () => {

@@ -2,23 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { problemSchema, quoteResponseSchema } from '../../src/http/quote-response-schema';
+import { quoteResponseSchema } from '../../src/http/quote-response-schema';
 import { QuoteStoreError, type QuoteStore } from '../../src/store/quote-store';
 import { SqliteQuoteStore } from '../../src/store/sqlite-quote-store';
-import { exampleBody, testApp } from '../helpers/http-fixtures';
+import { exampleBody, testApp, expectProblem } from '../helpers/http-fixtures';
 
 function counterIds(prefix = 'q_') {
   let n = 0;
   return () => `${prefix}${++n}`;
 }
 
-function expectProblem(res: request.Response, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const p = problemSchema.parse(JSON.parse(res.text));
-  expect(p.code).toBe(code);
-  return p;
-}
 
 describe('GET /quotes/:id', () => {
   let store: SqliteQuoteStore;
