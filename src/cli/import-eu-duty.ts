@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importEuDuty } from '../tariffs/importers/eu-duty';
-import { describeImport, parseCliArgs, readCsvFiles, todayIso, writeImport } from '../tariffs/importers/run-import';
+import { describeImport, parseCliArgs, readCsvFiles, todayIso, writeImport, runImportCommand } from '../tariffs/importers/run-import';
 
 /** EU members with a bundled tariff file; each takes the same EU schedule and keeps its own VAT and notes. */
 const EU_FILES = ['DE', 'ES', 'FR', 'IT', 'NL'];
@@ -42,10 +42,4 @@ function main(argv: string[]): number {
   return failed ? 1 : 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  console.error((err as Error).message);
-  console.error(USAGE);
-  process.exitCode = 1;
-}
+runImportCommand(main, USAGE);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importUsHts } from '../tariffs/importers/us-hts';
-import { describeImport, parseCliArgs, readCsvFiles, todayIso, writeImport } from '../tariffs/importers/run-import';
+import { describeImport, parseCliArgs, readCsvFiles, todayIso, writeImport, runImportCommand } from '../tariffs/importers/run-import';
 
 const USAGE = `Usage: npm run import:us-hts -- <hts.csv> [more.csv ...] [--out <file>] [--base <file>] [--edition <text>] [--reviewed YYYY-MM-DD]
 
@@ -34,10 +34,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  console.error((err as Error).message);
-  console.error(USAGE);
-  process.exitCode = 1;
-}
+runImportCommand(main, USAGE);

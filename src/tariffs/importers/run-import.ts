@@ -69,3 +69,14 @@ export function describeImport(imp: ScheduleImport, files: readonly string[]): s
     .join('\n');
   return `read ${files.map((f) => basename(f)).join(', ')}: chapters ${imp.chapters.join(' ')}\n${counts}\n  mfn measures: ${imp.mfn.length}, preferential measures: ${imp.preferential.length}`;
 }
+
+/** Run an importer command: its exit code, or 1 with the error and the usage when it throws. */
+export function runImportCommand(main: (argv: string[]) => number, usage: string): void {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (err) {
+    console.error((err as Error).message);
+    console.error(usage);
+    process.exitCode = 1;
+  }
+}
