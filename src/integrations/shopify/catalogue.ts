@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { hsCodeSchema } from '../../http/quote-request-schema';
 import { formatJsonPath, type DataProblem } from '../../schema/data-file';
 import { countryCodeSchema } from '../../schema/primitives';
-import { parseCsv } from './csv';
+import { parseCsv } from '../../schema/csv';
 
 /**
  * The product catalogue: what Shopify's rate request does not carry (HS

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CatalogueError, loadCatalogue, parseCatalogueCsv, parseCatalogueJson } from '../../../src/integrations/shopify/catalogue';
-import { parseCsv } from '../../../src/integrations/shopify/csv';
+import { parseCsv } from '../../../src/schema/csv';
 
 function problemsOf(fn: () => unknown): string[] {
   try {
