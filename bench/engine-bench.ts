@@ -1,10 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import pino from 'pino';
 import { defaultDataPaths, loadDataSnapshot } from '../src/data/load-data';
 import { countryTimeZone, createHolidayCalendar } from '../src/domain/holiday-calendar';
-import type { AppDeps, DataSnapshot } from '../src/http/app-deps';
-import { quoteRequestSchema } from '../src/http/quote-request-schema';
-import { runQuote } from '../src/http/quote-route';
+import type { DataSnapshot, QuoteDeps } from '../src/quote/quote-deps';
+import { quoteLandedCost } from '../src/quote/quote-landed-cost';
+import { quoteRequestSchema } from '../src/schema/quote-request-schema';
 import { indexTariff } from '../src/tariffs/tariff-index';
 import { bodyWithItems } from './workloads';
 
@@ -14,15 +13,14 @@ import { bodyWithItems } from './workloads';
  * the answer object — everything but sockets and JSON text.
  */
 async function quotesPerSecond(data: DataSnapshot, body: Record<string, unknown>, minMs = 1500): Promise<number> {
-  const deps: AppDeps = {
+  const deps: QuoteDeps = {
     data: () => data,
     holidays,
     timeZoneOf: countryTimeZone,
     clock: () => new Date('2026-12-02T15:00:00Z'),
     newId: () => 'q_bench',
-    logger: pino({ level: 'silent' }),
   };
-  const once = async () => runQuote(quoteRequestSchema.parse(body), deps, 'en');
+  const once = async () => quoteLandedCost(quoteRequestSchema.parse(body), deps, { locale: 'en' });
   const first = await once();
   if (first.options.length === 0) throw new Error('bench body got no carrier option');
   let n = 0;

@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import type { Note } from '../domain/note';
 import type { LocalizedText } from '../schema/primitives';
 
 /** One parcel, normalised to kg and cm. */
@@ -62,22 +63,20 @@ export interface RatedService {
   cutoffLocal: string;
   /** Table data date, for the answer's data dates. */
   dataDate: string;
-  notes: RateNote[];
+  notes: Note[];
 }
 
-export interface RateNote {
-  code: string;
-  severity: 'info' | 'warning';
-  text: LocalizedText;
-  source?: string;
-}
 
-/** A service that cannot take the shipment, and why (reported as a note). */
-export interface RateRejection {
-  carrier: string;
-  service: string;
+/** Why a service cannot take a shipment: a stable code and a sentence (reported as a note). */
+export interface Refusal {
   code: string;
   reason: LocalizedText;
+}
+
+/** A service that refused the shipment. */
+export interface RateRejection extends Refusal {
+  carrier: string;
+  service: string;
 }
 
 export interface RateResult {

@@ -1,12 +1,12 @@
 import type Decimal from 'decimal.js';
 import { z } from 'zod';
-import { ZERO, dec, sum } from '../domain/money';
+import { D, ZERO, sum } from '../domain/money';
 import { amountSchema, currencyCodeSchema, isoDateSchema, localizedTextSchema, type LocalizedText } from '../schema/primitives';
+import type { Note } from '../domain/note';
 import type {
   CarrierRater,
   ChargeLine,
   DutyDependentFee,
-  RateNote,
   RateRejection,
   RateResult,
   RatedService,
@@ -192,7 +192,7 @@ export class HttpCarrierRater implements CarrierRater {
         ],
       };
     }
-    const warning: RateNote = {
+    const warning: Note = {
       code: 'LIVE_RATES_UNAVAILABLE',
       severity: 'warning',
       text: {
@@ -257,7 +257,7 @@ export class HttpCarrierRater implements CarrierRater {
     }));
     const insurance: ChargeLine | undefined =
       live.insurance === undefined ? undefined : { code: 'INSURANCE', name: { es: 'Seguro', en: 'Insurance' }, amount: live.insurance.amount, working };
-    const notes: RateNote[] = [
+    const notes: Note[] = [
       {
         code: 'LIVE_RATES',
         severity: 'info',
@@ -280,7 +280,7 @@ export class HttpCarrierRater implements CarrierRater {
       status: 'sourced',
       currency: answer.currency,
       zone: live.zone ?? known?.zone ?? '-',
-      chargeableKg: live.chargeableKg ?? known?.chargeableKg ?? sum(shipment.parcels.map((p) => dec(p.weightKg))),
+      chargeableKg: live.chargeableKg ?? known?.chargeableKg ?? sum(shipment.parcels.map((p) => new D(p.weightKg))),
       lines,
       ...(insurance === undefined ? {} : { insurance }),
       dutyFees: (known?.dutyFees ?? []).map((f) => inCurrency(f, known?.currency ?? answer.currency, answer.currency, shipment)),
@@ -336,7 +336,7 @@ function parseAnswer(text: string): Attempt {
 /** A currency the quote cannot convert would fail the whole quote later; it is refused here instead. */
 function unusableCurrency(currency: string, shipment: ShipmentToRate): LocalizedText | undefined {
   try {
-    shipment.convert(dec(1), currency, shipment.declaredValue.currency);
+    shipment.convert(new D(1), currency, shipment.declaredValue.currency);
     return undefined;
   } catch {
     return { es: `moneda ${currency} sin tipo de cambio`, en: `currency ${currency} has no exchange rate` };

@@ -1,15 +1,15 @@
 import Decimal from 'decimal.js';
 import { inForce } from '../domain/dates';
-import { D, ZERO, dec, formatRate, minorUnits, sum } from '../domain/money';
+import { D, ZERO, formatRate, minorUnits, sum } from '../domain/money';
 import { ceilToStep } from '../domain/units';
 import type { LocalizedText } from '../schema/primitives';
 import type { CarrierFile, CarrierService, PostcodeRule, Surcharge, Trigger } from './carrier-schema';
+import type { Note } from '../domain/note';
 import type {
   CarrierRater,
   ChargeLine,
   DutyDependentFee,
   NormalisedParcel,
-  RateNote,
   RateRejection,
   RateResult,
   RatedService,
@@ -120,14 +120,14 @@ export function roundSide(cm: Decimal, mode: WeightRules['dimRounding']): Decima
 /** Rounds up to the step of the first band whose ceiling is at or above the weight. */
 export function roundChargeable(kg: Decimal, bands: WeightRules['rounding']): Decimal {
   const band = bands.find((b) => b.upToKg === null || kg.lte(b.upToKg)) ?? bands[bands.length - 1];
-  return band === undefined ? kg : ceilToStep(kg, dec(band.stepKg));
+  return band === undefined ? kg : ceilToStep(kg, new D(band.stepKg));
 }
 
 export function measurePiece(parcel: NormalisedParcel, index: number, weight: WeightRules): MeasuredPiece {
   // Re-wrapped in the money clone (precision 40) whatever Decimal the caller built.
-  const actualKg = dec(parcel.weightKg);
+  const actualKg = new D(parcel.weightKg);
   const sidesCm = [parcel.lengthCm, parcel.widthCm, parcel.heightCm]
-    .map((s) => roundSide(dec(s), weight.dimRounding))
+    .map((s) => roundSide(new D(s), weight.dimRounding))
     .sort((a, b) => b.comparedTo(a));
   const [longest = ZERO, second = ZERO, third = ZERO] = sidesCm;
   const volumetricKg =
@@ -149,7 +149,7 @@ function applyMinimumBillable(piece: MeasuredPiece, rules: WeightRules['minimumB
     .filter((r) => r.triggers.some((t) => pieceTriggerHolds(t, piece)) && piece.chargeableKg.lt(r.minKg))
     .sort((a, b) => b.minKg - a.minKg)[0];
   if (raising === undefined) return piece;
-  return { ...piece, chargeableKg: dec(raising.minKg), minimum: { minKg: raising.minKg, name: raising.name } };
+  return { ...piece, chargeableKg: new D(raising.minKg), minimum: { minKg: raising.minKg, name: raising.name } };
 }
 
 /** The weights the base price is looked up on: one per piece, or one for the shipment. */
@@ -454,13 +454,13 @@ interface PricingContext {
 /** A surcharge figure in the table currency, with how it was converted. */
 function inTableCurrency(value: Decimal, s: Surcharge, ctx: PricingContext): { value: Decimal; text: string } {
   if (s.currency === undefined || s.currency === ctx.currency) return { value, text: money(value, ctx.currency) };
-  const converted = dec(ctx.shipment.convert(value, s.currency, ctx.currency));
+  const converted = new D(ctx.shipment.convert(value, s.currency, ctx.currency));
   return { value: converted, text: `${money(converted, ctx.currency)} (${s.currency} ${money(value, s.currency)})` };
 }
 
 function declaredValueInTableCurrency(ctx: PricingContext): Decimal {
   const { amount, currency } = ctx.shipment.declaredValue;
-  return dec(currency === ctx.currency ? amount : ctx.shipment.convert(amount, currency, ctx.currency));
+  return new D(currency === ctx.currency ? amount : ctx.shipment.convert(amount, currency, ctx.currency));
 }
 
 function percentBase(s: Surcharge, ctx: PricingContext, dutiesTaxes: Decimal | undefined): { value: Decimal; label: string } {
@@ -534,7 +534,7 @@ export function fuelLine(entry: { from: string; percent: Decimal }, appliesTo: r
   };
 }
 
-function note(code: string, severity: RateNote['severity'], text: LocalizedText): RateNote {
+function note(code: string, severity: Note['severity'], text: LocalizedText): Note {
   return { code, severity, text };
 }
 
@@ -646,7 +646,7 @@ function dutyFee(s: Surcharge & { option: 'ddp' | 'dap' }, pieceNumbers: number[
     price: (dutiesAndTaxes) =>
       dutiesAndTaxes.lte(0)
         ? { amount: ZERO, working: 'no duties or taxes to advance' }
-        : priceSurcharge(s, pieceNumbers, ctx, dec(dutiesAndTaxes)),
+        : priceSurcharge(s, pieceNumbers, ctx, new D(dutiesAndTaxes)),
   };
 }
 
@@ -654,7 +654,7 @@ function isDutyOption(s: Surcharge): s is Surcharge & { option: 'ddp' | 'dap' } 
   return s.option === 'ddp' || s.option === 'dap';
 }
 
-function postcodeNote(table: CarrierFile, service: CarrierService, destination: ShipmentToRate['destination']): RateNote | undefined {
+function postcodeNote(table: CarrierFile, service: CarrierService, destination: ShipmentToRate['destination']): Note | undefined {
   if (destination.postalCode !== undefined) return undefined;
   const rules = [...service.zones.flatMap((z) => z.postcodes), ...service.remoteAreas];
   if (!rules.some((r) => r.country === destination.country)) return undefined;
@@ -672,7 +672,7 @@ interface Charges {
   lines: ChargeLine[];
   insurance?: ChargeLine;
   dutyFees: DutyDependentFee[];
-  notes: RateNote[];
+  notes: Note[];
 }
 
 /** Steps 5 to 7 of the evaluation order: surcharges, fuel, then the options (insurance, duty fees) without fuel. */
@@ -693,7 +693,7 @@ function priceCharges(
     declaredValueIn: (currency) => {
       const target = currency ?? table.currency;
       const { amount, currency: from } = shipment.declaredValue;
-      return dec(from === target ? amount : shipment.convert(amount, from, target));
+      return new D(from === target ? amount : shipment.convert(amount, from, target));
     },
   };
   const ctx: PricingContext = { currency: table.currency, shipment, chargeableKg, base: base.amount };
@@ -707,7 +707,7 @@ function priceCharges(
   });
 
   const lines: ChargeLine[] = [base, ...charged.filter((t) => t.surcharge.option === undefined).map(toLine)];
-  const notes: RateNote[] = [];
+  const notes: Note[] = [];
   const fuel = fuelEntryOn(table.fuel, shipment.shipDate);
   if (fuel !== undefined) lines.push(fuelLine(fuel, table.fuel.appliesTo, lines, table.currency));
   else {

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { getCodes } from 'country-list';
 import { z } from 'zod';
 import { carrierFileSchema } from '../carriers/carrier-schema';
-import { ISO4217_MINOR_UNITS } from '../domain/iso4217';
+import { ISO4217_MINOR_UNITS } from '../schema/iso4217';
 import { amountSchema, countryCodeSchema, currencyCodeSchema, percentSchema } from '../schema/primitives';
 import { tariffFileSchema } from '../tariffs/tariff-schema';
 

@@ -86,7 +86,7 @@ function walk(value: unknown, path: string, fn: (key: string, v: unknown, path: 
  * An amount in a currency the rate table does not quote cannot be converted:
  * every quote that needs it fails with NO_EXCHANGE_RATE, so it is an error.
  * A destination's own `currency` is only a warning: answers then default to
- * USD with a CURRENCY_FALLBACK note (quote-route), which is handled.
+ * USD with a CURRENCY_FALLBACK note (quoteLandedCost), which is handled.
  */
 function checkCurrencies(f: CheckedTariff | CheckedCarrier, data: unknown, rates: RateTable, report: Report): void {
   const where = `the exchange rates (${rates.source} of ${rates.asOf})`;

@@ -6,7 +6,7 @@ import type { CarrierRater } from '../carriers/carrier-rater';
 import type { CarrierFile } from '../carriers/carrier-schema';
 import type { FeedStatus } from '../fx/live/live-rates';
 import type { RateTable } from '../fx/rate-table';
-import type { DataSnapshot } from '../http/app-deps';
+import type { DataSnapshot } from '../quote/quote-deps';
 import type { LoadedTariff } from '../tariffs/tariff-index';
 import { checkDataText, formatLocated, isDataFileName, type DataKind, type LocatedProblem } from './check-data-file';
 import { carrierRaters } from './load-data';

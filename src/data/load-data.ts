@@ -4,7 +4,7 @@ import type { CarrierRater } from '../carriers/carrier-rater';
 import type { CarrierFile } from '../carriers/carrier-schema';
 import { buildCarrierRegistry } from '../carriers/carrier-registry';
 import { loadRateSnapshot } from '../fx/snapshot-loader';
-import type { DataSnapshot } from '../http/app-deps';
+import type { DataSnapshot } from '../quote/quote-deps';
 import type { DataProblem } from '../schema/data-file';
 import { loadTariffDirectory } from '../tariffs/tariff-loader';
 

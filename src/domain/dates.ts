@@ -13,3 +13,16 @@ export function addDays(isoDate: string, days: number): string {
   t.setUTCDate(t.getUTCDate() + days);
   return t.toISOString().slice(0, 10);
 }
+
+/** Building an Intl formatter costs far more than using one: one per time zone, kept. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) of the instant `now` in an IANA time zone. */
+export function todayIn(timeZone: string, now: Date): string {
+  let fmt = dayFormatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, fmt);
+  }
+  return fmt.format(now);
+}

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { Regime, RegimeBand, Threshold, ValueBasis } from '../tariffs/tariff-schema';
-import { matchesAnyPrefix } from '../tariffs/hs-index';
+import { matchesAnyPrefix } from './hs-code';
 
 /** Who and what a consignment is, for matching thresholds and regimes. */
 export interface ConsignmentScope {

@@ -1,23 +1,15 @@
 import Decimal from 'decimal.js';
-import { ISO4217_MINOR_UNITS } from './iso4217';
+import { D } from '../schema/decimal';
+import { ISO4217_MINOR_UNITS } from '../schema/iso4217';
+
+export { D };
 
 /**
  * Money arithmetic for Frontera. Every amount is a `Decimal` (never a JS
  * float). Intermediate results keep full precision; an amount is rounded once,
  * when it becomes a reported line, with the named rounding below.
  */
-export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
-export type Dec = Decimal;
-
 export const ZERO = new D(0);
-
-export function dec(value: Decimal.Value): Decimal {
-  return new D(value);
-}
-
-export function isCurrencyCode(code: string): boolean {
-  return Object.prototype.hasOwnProperty.call(ISO4217_MINOR_UNITS, code);
-}
 
 /** ISO 4217 minor units: JPY 0, MXN 2, KWD 3. Throws for an unknown code. */
 export function minorUnits(currency: string): number {

@@ -1,4 +1,4 @@
-import type { EngineNote } from './duty';
+import type { Note } from './note';
 
 /** A figure a quote used, with the confidence its tariff file gives it. */
 export interface UsedFigure {
@@ -37,7 +37,7 @@ export function optionFigures(f: OptionFigures): UsedFigure[] {
  * facts.md marks some figures unconfirmed (conflicting or general knowledge); they are still used,
  * and the answer says which ones so that nobody mistakes them for checked rates.
  */
-export function unconfirmedFiguresNotes(figures: readonly UsedFigure[]): EngineNote[] {
+export function unconfirmedFiguresNotes(figures: readonly UsedFigure[]): Note[] {
   const labels = [...new Set(figures.filter((f) => f.confidence === 'unconfirmed').map((f) => f.label))];
   if (labels.length === 0) return [];
   return [

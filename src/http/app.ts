@@ -5,9 +5,10 @@ import type { AppDeps } from './app-deps';
 import { dataStatusHandler } from './data-status-route';
 import { buildOpenApiDocument } from './openapi';
 import { problem, sendProblem } from './problem';
-import { quoteHandler, requestLocale } from './quote-route';
+import { quoteHandler } from './quote-route';
+import { requestLocale } from './request-locale';
 import { webRoutes } from './web-routes';
-import { quoteByIdHandler } from './quotes-route';
+import { quoteByIdHandler } from './quotes-by-id-route';
 import { accessMiddleware } from './access/access-middleware';
 import { shopifyRatesRoute } from '../integrations/shopify/shopify-rates-route';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dataStatusSchema } from './data-status-schema';
-import { quoteRequestSchema } from './quote-request-schema';
-import { quoteResponseSchema, problemSchema } from './quote-response-schema';
+import { quoteRequestSchema } from '../schema/quote-request-schema';
+import { quoteResponseSchema, problemSchema } from '../schema/quote-response-schema';
 import { shopifyRateRequestSchema, shopifyRateResponseSchema } from '../integrations/shopify/shopify-rate-schema';
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {

@@ -1,9 +1,5 @@
 import type { Response } from 'express';
-
-export interface FieldError {
-  path: string;
-  message: string;
-}
+import type { FieldError } from '../quote/quote-error';
 
 export interface Problem {
   type: string;

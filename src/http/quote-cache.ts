@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import NodeCache from 'node-cache';
-import type { DataSnapshot } from './app-deps';
+import type { DataSnapshot } from '../quote/quote-deps';
 
 /**
  * A bounded cache of answers by normalised request, so a checkout asking

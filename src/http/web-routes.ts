@@ -8,7 +8,8 @@ import { loadHsSearch, type HsSearch } from '../hs/hs-search';
 import type { Locale } from '../quote/quote-input';
 import type { AppDeps } from './app-deps';
 import { problem, sendProblem } from './problem';
-import { fieldErrors, requestLocale } from './quote-route';
+import { fieldErrors } from './field-errors';
+import { requestLocale } from './request-locale';
 
 /**
  * The bundled web form (`src/web`, plain files, no build step) and the

@@ -4,7 +4,8 @@ import { valueConsignment, valueOnBasis, type ConsignmentValues } from '../domai
 import { decideThreshold, findRegime, type ConsignmentScope, type RegimeDecision, type ThresholdDecision } from '../domain/de-minimis';
 import { estimateDeliveryWindow, type DeliveryWindow, type DeliveryWindowInput, type HolidayCalendar } from '../domain/delivery-window';
 import { MissingQuantityError, type DutyBase } from '../domain/duty-expression';
-import { resolveItemDuty, type DutyLineCalc, type EngineNote, type ItemDutyResult } from '../domain/duty';
+import type { Note } from '../domain/note';
+import { resolveItemDuty, type DutyLineCalc, type ItemDutyResult } from '../tariffs/resolve-duty';
 import { computeCustomsFees, type FeeLineCalc } from '../domain/fees';
 import { D, ZERO, formatAmount, formatRate, roundHalfUp, sum } from '../domain/money';
 import { computeTaxes, type TaxLineCalc } from '../domain/tax';
@@ -112,7 +113,7 @@ export interface OptionCalc {
   regime?: RegimeDecision;
   dutyDecision: ThresholdDecision;
   taxDecision: ThresholdDecision;
-  notes: EngineNote[];
+  notes: Note[];
 }
 
 function priceOption(
@@ -426,8 +427,8 @@ function feeOut(l: FeeLineCalc, tariff: LoadedTariff, ccy: string, locale: 'es' 
 
 
 /** Proof of origin for each claimed preference; a warning when a duty line is an estimate. */
-function dutyFlagNotes(lines: DutyLineCalc[], preferences: (string | undefined)[]): EngineNote[] {
-  const notes: EngineNote[] = [];
+function dutyFlagNotes(lines: DutyLineCalc[], preferences: (string | undefined)[]): Note[] {
+  const notes: Note[] = [];
   for (const id of new Set(preferences.filter((p): p is string => p !== undefined))) {
     notes.push({
       code: `PROOF_OF_ORIGIN:${id}`,

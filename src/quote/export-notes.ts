@@ -1,7 +1,7 @@
 import { inForce } from '../domain/dates';
 import { ZERO } from '../domain/money';
 import { convert, hasRate, type RateTable } from '../fx/rate-table';
-import { matchesAnyPrefix } from '../tariffs/hs-index';
+import { matchesAnyPrefix } from '../domain/hs-code';
 import type { LoadedTariff } from '../tariffs/tariff-index';
 import type { QuoteInput } from './quote-input';
 import type { NoteOut, QuoteOption } from './quote-result';

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { NormalisedParcel } from '../carriers/carrier-rater';
 import { D, sum } from '../domain/money';
 import { toCm, toKg } from '../domain/units';
-import type { QuoteRequestBody } from '../http/quote-request-schema';
+import type { QuoteRequestBody } from '../schema/quote-request-schema';
 import { QuoteError } from './quote-error';
 import type { Locale, QuoteInput, QuoteItem } from './quote-input';
 

@@ -1,5 +1,11 @@
 import type { LocalizedText } from '../schema/primitives';
 
+/** A field at fault in a request: its path ("items.0.hsCode") and a sentence in the request's language. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
 /**
  * A request the engine cannot answer because of something the caller can
  * fix (a missing region, a weight a specific duty needs). Reported as 422

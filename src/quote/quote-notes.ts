@@ -1,9 +1,9 @@
 import type { RatedService } from '../carriers/carrier-rater';
 import type { ConsignmentValues } from '../domain/consignment';
 import { inForce } from '../domain/dates';
-import type { EngineNote } from '../domain/duty';
+import type { Note } from '../domain/note';
 import type { LocalizedText } from '../schema/primitives';
-import { matchesAnyPrefix } from '../tariffs/hs-index';
+import { matchesAnyPrefix } from '../domain/hs-code';
 import { sourceOf, type LoadedTariff } from '../tariffs/tariff-index';
 import type { TariffPeriod } from '../tariffs/tariff-schema';
 import type { OptionCalc, QuoteContext } from './build-quote';
@@ -14,7 +14,7 @@ import { exportNotes, UNCONFIRMED_SUFFIX } from './export-notes';
 /** Exchange rates older than this many days get a warning note. */
 export const FX_MAX_AGE_DAYS = 7;
 
-function out(n: EngineNote, tariff: LoadedTariff | undefined, locale: 'es' | 'en'): NoteOut {
+function out(n: Note, tariff: LoadedTariff | undefined, locale: 'es' | 'en'): NoteOut {
   const src = n.sourceKey && tariff ? sourceOf(tariff, n.sourceKey) : undefined;
   return { code: n.code, severity: n.severity, text: n.text[locale], ...(src ? { source: `${src.title} (${src.reviewed})` } : {}) };
 }
@@ -30,7 +30,7 @@ function daysBetween(fromIso: string, to: Date): number {
 
 /** Notes for the whole answer: destination rules, unavailable carriers, data dates, what the estimate is. */
 export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, _period: TariffPeriod, options: readonly QuoteOption[] = []): NoteOut[] {
-  const notes: EngineNote[] = [];
+  const notes: Note[] = [];
   const t = ctx.tariff;
   for (const n of t.file.notes) {
     if (!inForce(n, input.shipDate)) continue;
@@ -100,7 +100,7 @@ const DE_MINIMIS_TEXT = (what: LocalizedText, applied: boolean, value: string, l
 
 /** Notes that belong to one carrier option: its rates, which de minimis or regime applied, estimates. */
 export function optionNotes(svc: RatedService, calc: OptionCalc, ctx: QuoteContext, input: QuoteInput, _values: ConsignmentValues): NoteOut[] {
-  const notes: EngineNote[] = svc.notes.map((n) => ({ code: n.code, severity: n.severity, text: n.text }));
+  const notes: Note[] = svc.notes.map((n) => ({ code: n.code, severity: n.severity, text: n.text }));
   for (const [what, d] of [
     [{ es: 'Umbral de minimis de aranceles', en: 'Duty de minimis' }, calc.dutyDecision],
     [{ es: 'Umbral de minimis de impuestos', en: 'Tax de minimis' }, calc.taxDecision],

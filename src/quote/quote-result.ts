@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { dutyLineSchema, feeLineSchema, noteSchema, optionSchema, quoteResponseSchema, taxLineSchema } from '../http/quote-response-schema';
+import type { dutyLineSchema, feeLineSchema, noteSchema, optionSchema, quoteResponseSchema, taxLineSchema } from '../schema/quote-response-schema';
 
 /** The `/quote` answer types, inferred from the response schema (the contract). */
 export type DutyLineOut = z.output<typeof dutyLineSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getCodes } from 'country-list';
-import { D, isCurrencyCode } from '../domain/money';
+import { D } from './decimal';
+import { isCurrencyCode } from './iso4217';
 
 /** Building blocks shared by the tariff, carrier and request schemas. */
 

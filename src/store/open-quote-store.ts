@@ -13,7 +13,8 @@ export interface QuoteStoreEnv {
 /**
  * PostgreSQL when QUOTE_STORE_URL is a postgres:// URL (several instances
  * share it); otherwise the SQLite file at QUOTE_STORE_PATH, relative to
- * `root` (default data/quotes.sqlite).
+ * `root` (default data/quotes.sqlite), or an in-memory database for
+ * ":memory:" (nothing survives a restart).
  */
 export async function openQuoteStore(env: QuoteStoreEnv, root: string): Promise<{ store: QuoteStore; where: string }> {
   const url = env.QUOTE_STORE_URL?.trim();
@@ -21,6 +22,8 @@ export async function openQuoteStore(env: QuoteStoreEnv, root: string): Promise<
     if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`QUOTE_STORE_URL must start with postgres:// or postgresql://, got "${url.replace(/\/\/[^@]*@/, '//…@')}"`);
     return { store: await PgQuoteStore.open({ connectionString: url }), where: `postgres ${url.replace(/\/\/[^@]*@/, '//…@')}` };
   }
-  const path = resolve(root, env.QUOTE_STORE_PATH?.trim() || DEFAULT_QUOTE_STORE_PATH);
+  const configured = env.QUOTE_STORE_PATH?.trim() || DEFAULT_QUOTE_STORE_PATH;
+  // ":memory:" is SQLite's name for a private in-memory database, not a file to create under `root`.
+  const path = configured === ':memory:' ? configured : resolve(root, configured);
   return { store: new SqliteQuoteStore(path), where: `sqlite ${path}` };
 }

@@ -70,8 +70,3 @@ export class HsIndex<T extends HsKeyed> {
     return out;
   }
 }
-
-/** True when `hs` falls under any of the prefixes. */
-export function matchesAnyPrefix(hs: string, prefixes: readonly string[] | undefined): boolean {
-  return prefixes !== undefined && prefixes.some((p) => hs.startsWith(p));
-}

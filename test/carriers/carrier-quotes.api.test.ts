@@ -5,7 +5,7 @@ import { defaultDataPaths, loadDataSnapshot } from '../../src/data/load-data';
 import { countryTimeZone, createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { D } from '../../src/domain/money';
 import { createApp } from '../../src/http/app';
-import { quoteResponseSchema } from '../../src/http/quote-response-schema';
+import { quoteResponseSchema } from '../../src/schema/quote-response-schema';
 
 /**
  * The issue's "done when", through createApp with the real tariffs/,

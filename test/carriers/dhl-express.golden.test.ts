@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { dec, sum } from '../../src/domain/money';
+import { D, sum } from '../../src/domain/money';
 import { loadCarrierFile } from '../../src/carriers/carrier-loader';
 import { TableCarrierRater } from '../../src/carriers/table-carrier-rater';
 import { amounts, option, parcel, shipment } from './rate-helpers';
@@ -14,7 +14,7 @@ const dhl = new TableCarrierRater(loaded.value);
 const request = shipment({
   destination: { country: 'CA', region: 'ON', postalCode: 'M5V 2T6' },
   parcels: [parcel(30, 20, 10, '1.2')],
-  declaredValue: { amount: dec(700), currency: 'MXN' },
+  declaredValue: { amount: new D(700), currency: 'MXN' },
   shipDate: '2026-11-26',
 });
 
@@ -68,6 +68,6 @@ describe('carriers/dhl-express.json, golden: 1.2 kg 30×20×10 cm MX → CA on 2
     ['DTP (ddp): 2% × 20000 = 400', 'DTP', '20000', '400'],
     ['collection (dap): 2% × 500 = 10 → minimum USD 15 × 18 = 270', 'DUTY_COLLECTION', '500', '270'],
   ])('%s', (_name, code, dutiesAndTaxes, fee) => {
-    expect(rated.dutyFees.find((f) => f.code === code)?.price(dec(dutiesAndTaxes)).amount.toFixed()).toBe(fee);
+    expect(rated.dutyFees.find((f) => f.code === code)?.price(new D(dutiesAndTaxes)).amount.toFixed()).toBe(fee);
   });
 });

@@ -1,4 +1,4 @@
-import { dec } from '../../src/domain/money';
+import { D } from '../../src/domain/money';
 import { TableCarrierRater } from '../../src/carriers/table-carrier-rater';
 import { amounts, convertBothWays, loadCarrier, option, parcel, shipment } from './rate-helpers';
 
@@ -42,7 +42,7 @@ describe('carriers/estafeta.json: the export pedimento A1 above USD 5,000', () =
     ['90000 MXN = USD 5000.00 is not above 5,000: no pedimento', '90000', [['base', '690'], ['fuel', '0']]],
     ['100000 MXN = USD 5555.56 is above 5,000: USD 30 × 18 = 540.00', '100000', [['base', '690'], ['EXPORT_PEDIMENTO_A1', '540'], ['fuel', '0']]],
   ])('%s (1 kg to the US: the 1 kg label, 690.00)', (_name, value, lines) => {
-    const rated = internacional({ parcels: [parcel(10, 10, 10, 1)], declaredValue: { amount: dec(value), currency: 'MXN' }, shipDate: '2026-03-10' });
+    const rated = internacional({ parcels: [parcel(10, 10, 10, 1)], declaredValue: { amount: new D(value), currency: 'MXN' }, shipDate: '2026-03-10' });
     expect(amounts(rated)).toEqual(lines);
   });
 });

@@ -1,4 +1,4 @@
-import { dec, sum } from '../../src/domain/money';
+import { D, sum } from '../../src/domain/money';
 import { TableCarrierRater } from '../../src/carriers/table-carrier-rater';
 import { amounts, loadCarrier, option, parcel, shipment } from './rate-helpers';
 
@@ -51,7 +51,7 @@ describe('carriers/fedex.json, golden: one long box to a remote Canadian postcod
   const request = shipment({
     destination: { country: 'CA', postalCode: 'X0A 0H0' },
     parcels: [parcel(125, 40, 30, 20)],
-    declaredValue: { amount: dec(20000), currency: 'MXN' },
+    declaredValue: { amount: new D(20000), currency: 'MXN' },
     shipDate: '2026-11-10',
     insure: true,
   });
@@ -81,7 +81,7 @@ describe('carriers/fedex.json, golden: one long box to a remote Canadian postcod
     ['duties paid (ddp): 2% × 40000 = 800', 'DTP', '40000', '800'],
     ['advancement (dap): 2% × 5000 = 100 → minimum USD 15 × 18 = 270', 'ADVANCEMENT_FEE', '5000', '270'],
   ])('%s', (_name, code, dutiesAndTaxes, fee) => {
-    expect(ip.dutyFees.find((f) => f.code === code)?.price(dec(dutiesAndTaxes)).amount.toFixed()).toBe(fee);
+    expect(ip.dutyFees.find((f) => f.code === code)?.price(new D(dutiesAndTaxes)).amount.toFixed()).toBe(fee);
   });
 });
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { HttpCarrierRater, type HttpCarrierConfig } from '../../src/carriers/http-carrier-rater';
 import { TableCarrierRater } from '../../src/carriers/table-carrier-rater';
-import { dec } from '../../src/domain/money';
+import { D } from '../../src/domain/money';
 import { exampleBody, testApp, testSnapshot } from '../helpers/http-fixtures';
 import { amounts, loadFixture, option, parcel, shipment } from './rate-helpers';
 
@@ -126,7 +126,7 @@ describe('HttpCarrierRater: when the endpoint answers well', () => {
 
   it('then the endpoint got the shipment in kg, cm and decimal strings, with the bearer token', async () => {
     handler = json(200, LIVE);
-    await rater({ token: 's3cret' }).rate(shipment({ parcels: [parcel(30, 20, '10.5', '1.25')], declaredValue: { amount: dec('700'), currency: 'MXN' } }));
+    await rater({ token: 's3cret' }).rate(shipment({ parcels: [parcel(30, 20, '10.5', '1.25')], declaredValue: { amount: new D('700'), currency: 'MXN' } }));
     expect(seen).toEqual([
       {
         authorization: 'Bearer s3cret',

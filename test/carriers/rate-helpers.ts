@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type Decimal from 'decimal.js';
-import { dec } from '../../src/domain/money';
+import { D } from '../../src/domain/money';
 import { loadCarrierFile } from '../../src/carriers/carrier-loader';
 import type { CarrierFile } from '../../src/carriers/carrier-schema';
 import type { NormalisedParcel, RateResult, RatedService, ShipmentToRate } from '../../src/carriers/carrier-rater';
@@ -16,7 +16,7 @@ export function loadFixture(name: string): CarrierFile {
 
 /** Sides in cm, weight in kg (the caller has already converted lb and in). */
 export function parcel(lengthCm: Decimal.Value, widthCm: Decimal.Value, heightCm: Decimal.Value, weightKg: Decimal.Value): NormalisedParcel {
-  return { lengthCm: dec(lengthCm), widthCm: dec(widthCm), heightCm: dec(heightCm), weightKg: dec(weightKg) };
+  return { lengthCm: new D(lengthCm), widthCm: new D(widthCm), heightCm: new D(heightCm), weightKg: new D(weightKg) };
 }
 
 /** Test rates: 1 USD = 18 MXN; anything else unknown. */
@@ -31,7 +31,7 @@ export function shipment(over: Partial<ShipmentToRate> = {}): ShipmentToRate {
     origin: { country: 'MX', postalCode: '64000' },
     destination: { country: 'US', postalCode: '10001' },
     parcels: [parcel(10, 10, 10, '1.2')],
-    declaredValue: { amount: dec(1000), currency: 'MXN' },
+    declaredValue: { amount: new D(1000), currency: 'MXN' },
     shipDate: '2026-05-04',
     insure: false,
     convert,

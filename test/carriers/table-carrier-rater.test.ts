@@ -1,4 +1,4 @@
-import { dec } from '../../src/domain/money';
+import { D } from '../../src/domain/money';
 import { toCm, toKg } from '../../src/domain/units';
 import { TableCarrierRater } from '../../src/carriers/table-carrier-rater';
 import type { NormalisedParcel } from '../../src/carriers/carrier-rater';
@@ -239,7 +239,7 @@ describe('TableCarrierRater: insurance and duty-dependent fees', () => {
     ['USD 100 × 18 = 1800 MXN; 2% = 36 → minimum 50', '100', 'USD', '50'],
     ['2% × 60000 = 1200, above the maximum 1000', '60000', 'MXN', '1000'],
   ])('insurance when asked: %s', (_name, value, currency, premium) => {
-    const rated = express({ insure: true, declaredValue: { amount: dec(value), currency } });
+    const rated = express({ insure: true, declaredValue: { amount: new D(value), currency } });
     expect(rated.insurance?.code).toBe('INSURANCE');
     expect(rated.insurance?.amount.toFixed()).toBe(premium);
     // Not a shipping line and no fuel on it: fuel stays 20% × 190 = 38.
@@ -271,12 +271,12 @@ describe('TableCarrierRater: insurance and duty-dependent fees', () => {
     ['COLLECT flat USD 5 × 18 = 90', 'COLLECT', '100', '90'],
     ['COLLECT, nothing to collect → 0', 'COLLECT', '0', '0'],
   ])('%s', (_name, code, dutiesAndTaxes, fee) => {
-    const priced = fees.find((f) => f.code === code)?.price(dec(dutiesAndTaxes));
+    const priced = fees.find((f) => f.code === code)?.price(new D(dutiesAndTaxes));
     expect(priced?.amount.toFixed()).toBe(fee);
   });
 
   it('the fee working shows the arithmetic', () => {
-    expect(fees[0]?.price(dec(1000)).working).toBe('3% × 1000.00 duties and taxes = 30.00, minimum 40.00');
+    expect(fees[0]?.price(new D(1000)).working).toBe('3% × 1000.00 duties and taxes = 30.00, minimum 40.00');
   });
 });
 

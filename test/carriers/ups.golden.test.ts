@@ -1,4 +1,4 @@
-import { dec } from '../../src/domain/money';
+import { D } from '../../src/domain/money';
 import { TableCarrierRater } from '../../src/carriers/table-carrier-rater';
 import { amounts, loadCarrier, option, parcel, shipment } from './rate-helpers';
 
@@ -87,7 +87,7 @@ describe('carriers/ups.json, golden: extended and remote areas are different lis
 
 describe('carriers/ups.json: options and limits', () => {
   const saver = option(
-    ups.rate(shipment({ parcels: [parcel(30, 20, 10, 1)], declaredValue: { amount: dec(1000), currency: 'USD' }, insure: true, shipDate: '2026-03-10' })),
+    ups.rate(shipment({ parcels: [parcel(30, 20, 10, 1)], declaredValue: { amount: new D(1000), currency: 'USD' }, insure: true, shipDate: '2026-03-10' })),
     'worldwide-saver',
   );
 
@@ -101,7 +101,7 @@ describe('carriers/ups.json: options and limits', () => {
     ['disbursement (dap): 2% × 1000 = 20.00', 'DISBURSEMENT', '1000', '20'],
     ['nothing advanced, nothing charged', 'DUTY_TAX_FORWARDING', '0', '0'],
   ])('%s', (_name, code, dutiesAndTaxes, fee) => {
-    expect(saver.dutyFees.find((f) => f.code === code)?.price(dec(dutiesAndTaxes)).amount.toFixed()).toBe(fee);
+    expect(saver.dutyFees.find((f) => f.code === code)?.price(new D(dutiesAndTaxes)).amount.toFixed()).toBe(fee);
   });
 
   it('a 71 kg piece is over the 70 kg limit: both services are left out with the reason', () => {

@@ -4,7 +4,7 @@ import { loadCarrierDirectory } from '../../src/carriers/carrier-loader';
 import { TableCarrierRater } from '../../src/carriers/table-carrier-rater';
 import { estimateDeliveryWindow } from '../../src/domain/delivery-window';
 import { countryTimeZone, createHolidayCalendar } from '../../src/domain/holiday-calendar';
-import { dec } from '../../src/domain/money';
+import { D } from '../../src/domain/money';
 
 /**
  * Every service of every bundled carrier table, to every destination with a
@@ -29,8 +29,8 @@ function servicesTo(country: string): RatedService[] {
       r.rate({
         origin: { country: 'MX', postalCode: '64000' },
         destination: { country },
-        parcels: [{ lengthCm: dec(30), widthCm: dec(20), heightCm: dec(10), weightKg: dec('1.2') }],
-        declaredValue: { amount: dec(700), currency: 'MXN' },
+        parcels: [{ lengthCm: new D(30), widthCm: new D(20), heightCm: new D(10), weightKg: new D('1.2') }],
+        declaredValue: { amount: new D(700), currency: 'MXN' },
         shipDate: '2026-03-10',
         insure: false,
         convert: (a) => a,

@@ -1,9 +1,10 @@
 import pino from 'pino';
 import type request from 'supertest';
-import { problemSchema } from '../../src/http/quote-response-schema';
+import { problemSchema } from '../../src/schema/quote-response-schema';
 import type { CarrierRater, ShipmentToRate } from '../../src/carriers/carrier-rater';
 import { D } from '../../src/domain/money';
-import type { AppDeps, DataSnapshot } from '../../src/http/app-deps';
+import type { AppDeps } from '../../src/http/app-deps';
+import type { DataSnapshot } from '../../src/quote/quote-deps';
 import { createApp } from '../../src/http/app';
 import { NO_HOLIDAYS, RATES, service, tariff } from './engine-fixtures';
 

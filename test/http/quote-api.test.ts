@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { D } from '../../src/domain/money';
-import { quoteResponseSchema } from '../../src/http/quote-response-schema';
+import { quoteResponseSchema } from '../../src/schema/quote-response-schema';
 import { FakeCarrier, exampleBody, testApp, testSnapshot, expectProblem } from '../helpers/http-fixtures';
 import { tariff } from '../helpers/engine-fixtures';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { quoteResponseSchema } from '../../src/http/quote-response-schema';
+import { quoteResponseSchema } from '../../src/schema/quote-response-schema';
 import { QuoteStoreError, type QuoteStore } from '../../src/store/quote-store';
 import { SqliteQuoteStore } from '../../src/store/sqlite-quote-store';
 import { exampleBody, testApp, expectProblem } from '../helpers/http-fixtures';

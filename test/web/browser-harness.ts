@@ -7,7 +7,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { defaultDataPaths, loadDataSnapshot } from '../../src/data/load-data';
 import { countryTimeZone, createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { createApp } from '../../src/http/app';
-import type { AppDeps, DataSnapshot } from '../../src/http/app-deps';
+import type { AppDeps } from '../../src/http/app-deps';
+import type { DataSnapshot } from '../../src/quote/quote-deps';
 
 /**
  * Browser tests run the real app (bundled tariffs, carriers and rates) on

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { problemSchema } from '../../src/http/quote-response-schema';
+import { problemSchema } from '../../src/schema/quote-response-schema';
 import { renderIndex, WEB_DIR } from '../../src/http/web-routes';
 import { testApp } from '../helpers/http-fixtures';
 

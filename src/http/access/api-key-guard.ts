@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { problem, sendProblem } from '../problem';
-import { requestLocale } from '../quote-route';
+import { requestLocale } from '../request-locale';
 import type { AccessConfig, ApiKey } from './access-config';
 import { setApiKey } from './api-client';
 

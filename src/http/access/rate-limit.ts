@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { problem, sendProblem } from '../problem';
-import { requestLocale } from '../quote-route';
+import { requestLocale } from '../request-locale';
 import type { AccessConfig } from './access-config';
 import { apiKeyOf } from './api-client';
 

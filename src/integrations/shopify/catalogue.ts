@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { z } from 'zod';
-import { hsCodeSchema } from '../../http/quote-request-schema';
+import { hsCodeSchema } from '../../schema/quote-request-schema';
 import { formatJsonPath, type DataProblem } from '../../schema/data-file';
 import { countryCodeSchema } from '../../schema/primitives';
 import { parseCsv } from '../../schema/csv';

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { z } from 'zod';
 import { D, sum } from '../../domain/money';
 import { toCm, toKg } from '../../domain/units';
-import type { quoteRequestSchema } from '../../http/quote-request-schema';
+import type { quoteRequestSchema } from '../../schema/quote-request-schema';
 import type { LocalizedText } from '../../schema/primitives';
 import type { Catalogue, CatalogueEntry } from './catalogue';
 import type { CatalogueDefaults } from './shopify-config';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type Decimal from 'decimal.js';
 import { z } from 'zod';
 import { D } from '../../domain/money';
-import { hsCodeSchema } from '../../http/quote-request-schema';
+import { hsCodeSchema } from '../../schema/quote-request-schema';
 import { countryCodeSchema, currencyCodeSchema, type LocalizedText } from '../../schema/primitives';
 import { loadCatalogue, type Catalogue } from './catalogue';
 

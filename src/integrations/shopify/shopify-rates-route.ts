@@ -3,8 +3,9 @@ import { D, roundHalfUp } from '../../domain/money';
 import { convert, hasRate, MissingRateError } from '../../fx/rate-table';
 import type { AppDeps } from '../../http/app-deps';
 import { problem, sendProblem } from '../../http/problem';
-import { checkAgainstData, fieldErrors, runQuote } from '../../http/quote-route';
-import { quoteRequestSchema } from '../../http/quote-request-schema';
+import { fieldErrors } from '../../http/field-errors';
+import { checkAgainstData, quoteLandedCost } from '../../quote/quote-landed-cost';
+import { quoteRequestSchema } from '../../schema/quote-request-schema';
 import { QuoteError } from '../../quote/quote-error';
 import type { QuoteResult } from '../../quote/quote-result';
 import { QuoteStoreError } from '../../store/quote-store';
@@ -43,10 +44,10 @@ async function priceCart(req: ShopifyRateRequest, deps: AppDeps, config: Shopify
   if (mapped.shippableItems === 0) return { rates: [] };
   const parsed = quoteRequestSchema.safeParse(mapped.body);
   if (!parsed.success) throw new Unpriced('INVALID_CART', fieldErrors(parsed.error).map((e) => `${e.path}: ${e.message}`).join('; '));
-  const dataProblem = checkAgainstData(parsed.data, deps, locale);
+  const dataProblem = checkAgainstData(parsed.data, deps.data(), locale);
   if (dataProblem) throw new Unpriced(dataProblem.code, dataProblem.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
   const carrierTimeoutMs = Math.min(deps.carrierTimeoutMs ?? 2000, Math.floor(config.timeBudgetMs * CARRIER_SHARE));
-  const quote = await runQuote(parsed.data, deps, locale, carrierTimeoutMs);
+  const quote = await quoteLandedCost(parsed.data, deps, { locale, carrierTimeoutMs });
   const stored: QuoteResult = { ...quote, notes: [...quote.notes, ...mapped.notes.map((n) => ({ code: n.code, severity: n.severity, text: n.text[locale] }))] };
   if (quote.options.length === 0) throw new Unpriced('NO_CARRIER_OPTION', quote.notes.filter((n) => n.severity === 'warning').map((n) => `${n.code}: ${n.text}`).join('; '));
   if (deps.store) {

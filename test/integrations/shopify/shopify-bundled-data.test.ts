@@ -4,7 +4,7 @@ import request from 'supertest';
 import { defaultDataPaths, loadDataSnapshot } from '../../../src/data/load-data';
 import { D } from '../../../src/domain/money';
 import { createApp } from '../../../src/http/app';
-import { quoteResponseSchema } from '../../../src/http/quote-response-schema';
+import { quoteResponseSchema } from '../../../src/schema/quote-response-schema';
 import { loadCatalogue } from '../../../src/integrations/shopify/catalogue';
 import { shopifyRateResponseSchema } from '../../../src/integrations/shopify/shopify-rate-schema';
 import { SqliteQuoteStore } from '../../../src/store/sqlite-quote-store';

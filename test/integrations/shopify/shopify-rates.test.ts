@@ -2,7 +2,7 @@ import request from 'supertest';
 import { D } from '../../../src/domain/money';
 import { shopifyRateResponseSchema } from '../../../src/integrations/shopify/shopify-rate-schema';
 import { shopifyHmac } from '../../../src/integrations/shopify/shopify-hmac';
-import { problemSchema, quoteResponseSchema } from '../../../src/http/quote-response-schema';
+import { problemSchema, quoteResponseSchema } from '../../../src/schema/quote-response-schema';
 import { SqliteQuoteStore } from '../../../src/store/sqlite-quote-store';
 import type { QuoteStore } from '../../../src/store/quote-store';
 import { FakeCarrier, testApp, testSnapshot } from '../../helpers/http-fixtures';

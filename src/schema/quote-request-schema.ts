@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCodeSchema, currencyCodeSchema, isoDateSchema } from '../schema/primitives';
+import { countryCodeSchema, currencyCodeSchema, isoDateSchema } from './primitives';
 
 /**
  * `POST /quote` request body (shared/design/api.md). Field names are the

@@ -1,12 +1,12 @@
 import type Decimal from 'decimal.js';
-import type { HsMatch } from '../tariffs/hs-index';
-import { matchesAnyPrefix } from '../tariffs/hs-index';
-import { isMemberOn, originCovered, type LoadedTariff } from '../tariffs/tariff-index';
-import type { DutyExpression, Exemption } from '../tariffs/tariff-schema';
-import { inForce } from './dates';
-import { evaluateDuty, plainPercent, type DutyBase, type DutyEvaluation } from './duty-expression';
-import { formatRate } from './money';
-import type { LocalizedText } from '../schema/primitives';
+import type { HsMatch } from './hs-index';
+import { matchesAnyPrefix } from '../domain/hs-code';
+import { isMemberOn, originCovered, type LoadedTariff } from './tariff-index';
+import type { DutyExpression, Exemption } from './tariff-schema';
+import { inForce } from '../domain/dates';
+import { evaluateDuty, plainPercent, type DutyBase, type DutyEvaluation } from '../domain/duty-expression';
+import { formatRate } from '../domain/money';
+import type { Note } from '../domain/note';
 
 /** A duty line before rounding. */
 export interface DutyLineCalc {
@@ -22,13 +22,6 @@ export interface DutyLineCalc {
   sourceKey?: string;
 }
 
-export interface EngineNote {
-  code: string;
-  severity: 'info' | 'warning';
-  text: LocalizedText;
-  sourceKey?: string;
-}
-
 export interface ItemForDuty {
   index: number;
   hs: string;
@@ -40,7 +33,7 @@ export interface ItemDutyResult {
   lines: DutyLineCalc[];
   /** Agreement whose preference was used, if any. */
   preference?: string;
-  notes: EngineNote[];
+  notes: Note[];
 }
 
 interface Priced {
@@ -169,7 +162,7 @@ function exempts(e: Exemption, agreement: string, hs: string): boolean {
  * entered under it); then additional measures by origin and date.
  */
 export function resolveItemDuty(tariff: LoadedTariff, item: ItemForDuty, date: string, base: DutyBase): ItemDutyResult {
-  const notes: EngineNote[] = [];
+  const notes: Note[] = [];
   const mfn = mfnFor(tariff, item, date, base);
   const pref = preferenceFor(tariff, item, date, base);
   const lines: DutyLineCalc[] = [];

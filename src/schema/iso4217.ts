@@ -169,3 +169,7 @@ export const ISO4217_MINOR_UNITS: Readonly<Record<string, number>> = {
   ZMW: 2,
   ZWG: 2,
 };
+
+export function isCurrencyCode(code: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ISO4217_MINOR_UNITS, code);
+}

@@ -6,12 +6,11 @@ import { QuoteStoreError, type IdempotencyRecord } from '../store/quote-store';
 import { apiClientOf } from './access/api-client';
 import type { AppDeps } from './app-deps';
 import { problem, sendProblem } from './problem';
-import { requestLocale } from './quote-route';
 
 /** Stripe's name for the header that marks an answer replayed from an earlier request with the same Idempotency-Key. */
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
-function storeUnavailable(res: Response, locale: Locale): void {
+export function storeUnavailable(res: Response, locale: Locale): void {
   res.set('Retry-After', '5');
   sendProblem(res, problem(503, 'QUOTE_STORE_UNAVAILABLE',
     locale === 'es' ? 'Almacén de cotizaciones no disponible' : 'Quote store unavailable',
@@ -19,45 +18,6 @@ function storeUnavailable(res: Response, locale: Locale): void {
       ? 'No se pudo guardar ni leer la cotización; reintente en unos segundos.'
       : 'The quote could not be saved or read; try again in a few seconds.',
   ));
-}
-
-/** Seconds until `validUntil`, for Cache-Control: a stored answer never changes before it expires. */
-function secondsLeft(quote: QuoteResult, now: Date): number {
-  return Math.max(0, Math.floor((Date.parse(quote.validUntil) - now.getTime()) / 1000));
-}
-
-/** `GET /quotes/:id`: the stored answer, exactly as it was sent, until its `validUntil`. */
-export function quoteByIdHandler(deps: AppDeps) {
-  return async (req: Request, res: Response): Promise<void> => {
-    const locale = requestLocale(req);
-    const id = String(req.params.id);
-    const title = locale === 'es' ? 'Cotización no encontrada' : 'Quote not found';
-    if (!deps.store) {
-      sendProblem(res, problem(404, 'QUOTE_NOT_FOUND', title, locale === 'es'
-        ? `Este servicio no guarda cotizaciones (se inició sin almacén de cotizaciones), así que ${id} no se puede consultar.`
-        : `This service keeps no quotes (it was started without a quote store), so ${id} cannot be looked up.`));
-      return;
-    }
-    const now = deps.clock();
-    let quote: QuoteResult | undefined;
-    try {
-      quote = await deps.store.get(id, now);
-    } catch (err) {
-      if (err instanceof QuoteStoreError) {
-        deps.logger.error({ err }, 'quote store read failed');
-        storeUnavailable(res, locale);
-        return;
-      }
-      throw err;
-    }
-    if (!quote) {
-      sendProblem(res, problem(404, 'QUOTE_NOT_FOUND', title, locale === 'es'
-        ? `No hay ninguna cotización ${id} vigente: no existe o ya pasó su validUntil.`
-        : `There is no valid quote ${id}: it does not exist or its validUntil has passed.`));
-      return;
-    }
-    res.set('Cache-Control', `private, max-age=${secondsLeft(quote, now)}`).json(quote);
-  };
 }
 
 /**
