@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { exampleBody, testApp, testSnapshot } from '../helpers/http-fixtures';
+import { exampleBody, testApp } from '../helpers/http-fixtures';
 
 describe('security headers and leaks', () => {
   it('when any route answers, then helmet security headers are set and X-Powered-By is not', async () => {
