@@ -1,12 +1,12 @@
 import type { RatedService } from '../carriers/carrier-rater';
-import type { ConsignmentValues } from '../domain/consignment';
 import { inForce } from '../domain/dates';
+import { formatAmount } from '../domain/money';
 import type { Note } from '../domain/note';
 import type { LocalizedText } from '../schema/primitives';
 import { matchesAnyPrefix } from '../domain/hs-code';
 import { sourceOf, type LoadedTariff } from '../tariffs/tariff-index';
-import type { TariffPeriod } from '../tariffs/tariff-schema';
-import type { OptionCalc, QuoteContext } from './build-quote';
+import type { DutyLineCalc } from '../tariffs/resolve-duty';
+import type { OptionCalc, QuoteContext } from './quote-context';
 import type { QuoteInput } from './quote-input';
 import type { NoteOut, QuoteOption } from './quote-result';
 import { exportNotes, UNCONFIRMED_SUFFIX } from './export-notes';
@@ -29,7 +29,7 @@ function daysBetween(fromIso: string, to: Date): number {
 }
 
 /** Notes for the whole answer: destination rules, unavailable carriers, data dates, what the estimate is. */
-export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, _period: TariffPeriod, options: readonly QuoteOption[] = []): NoteOut[] {
+export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options: readonly QuoteOption[] = []): NoteOut[] {
   const notes: Note[] = [];
   const t = ctx.tariff;
   for (const n of t.file.notes) {
@@ -99,17 +99,18 @@ const DE_MINIMIS_TEXT = (what: LocalizedText, applied: boolean, value: string, l
 });
 
 /** Notes that belong to one carrier option: its rates, which de minimis or regime applied, estimates. */
-export function optionNotes(svc: RatedService, calc: OptionCalc, ctx: QuoteContext, input: QuoteInput, _values: ConsignmentValues): NoteOut[] {
+export function optionNotes(svc: RatedService, calc: OptionCalc, ctx: QuoteContext, input: QuoteInput): NoteOut[] {
   const notes: Note[] = svc.notes.map((n) => ({ code: n.code, severity: n.severity, text: n.text }));
-  for (const [what, d] of [
-    [{ es: 'Umbral de minimis de aranceles', en: 'Duty de minimis' }, calc.dutyDecision],
-    [{ es: 'Umbral de minimis de impuestos', en: 'Tax de minimis' }, calc.taxDecision],
-  ] as const) {
+  const thresholds = [
+    { code: 'DUTY', what: { es: 'Umbral de minimis de aranceles', en: 'Duty de minimis' }, d: calc.dutyDecision },
+    { code: 'TAX', what: { es: 'Umbral de minimis de impuestos', en: 'Tax de minimis' }, d: calc.taxDecision },
+  ];
+  for (const { code, what, d } of thresholds) {
     if (d.outcome === 'none') continue;
     const limit = `${d.threshold.amount.toString()} ${d.threshold.currency}`;
-    const value = `${d.value.toFixed(2)} ${d.threshold.currency}`;
+    const value = `${formatAmount(d.value, d.threshold.currency)} ${d.threshold.currency}`;
     notes.push({
-      code: `${what.en === 'Duty de minimis' ? 'DUTY' : 'TAX'}_DE_MINIMIS_${d.outcome === 'applied' ? 'APPLIED' : 'NOT_APPLIED'}`,
+      code: `${code}_DE_MINIMIS_${d.outcome === 'applied' ? 'APPLIED' : 'NOT_APPLIED'}`,
       severity: 'info',
       text: DE_MINIMIS_TEXT(what, d.outcome === 'applied', value, limit, d.threshold.id),
       sourceKey: d.threshold.source,
@@ -117,16 +118,45 @@ export function optionNotes(svc: RatedService, calc: OptionCalc, ctx: QuoteConte
   }
   if (calc.regime) {
     const r = calc.regime;
+    const value = `${formatAmount(r.value, r.regime.currency)} ${r.regime.currency}`;
     notes.push({
       code: `REGIME:${r.regime.id}`,
       severity: 'info',
       text: {
-        es: `${r.regime.name.es}: sustituye ${r.regime.replaces.map((x) => (x === 'duty' ? 'aranceles' : 'impuestos')).join(' e ')} (valor ${r.value.toFixed(2)} ${r.regime.currency}).`,
-        en: `${r.regime.name.en}: replaces ${r.regime.replaces.map((x) => (x === 'duty' ? 'duties' : 'taxes')).join(' and ')} (value ${r.value.toFixed(2)} ${r.regime.currency}).`,
+        es: `${r.regime.name.es}: sustituye ${r.regime.replaces.map((x) => (x === 'duty' ? 'aranceles' : 'impuestos')).join(' e ')} (valor ${value}).`,
+        en: `${r.regime.name.en}: replaces ${r.regime.replaces.map((x) => (x === 'duty' ? 'duties' : 'taxes')).join(' and ')} (value ${value}).`,
       },
       sourceKey: r.regime.source,
     });
   }
   notes.push(...calc.notes);
   return dedupe(notes.map((n) => out(n, ctx.tariff, input.locale)));
+}
+
+/** Proof of origin for each claimed preference; a warning when a duty line is an estimate. */
+export function dutyFlagNotes(lines: DutyLineCalc[], preferences: (string | undefined)[]): Note[] {
+  const notes: Note[] = [];
+  for (const id of new Set(preferences.filter((p): p is string => p !== undefined))) {
+    notes.push({
+      code: `PROOF_OF_ORIGIN:${id}`,
+      severity: 'warning',
+      text: {
+        es: `La tasa preferencial ${id} exige que la mercancía sea originaria y una prueba de origen (p. ej. certificación de origen del T-MEC). Sin ella se cobra la tasa general: use claimPreference=false para verla.`,
+        en: `The ${id} preferential rate requires originating goods and proof of origin (e.g. a USMCA certification of origin). Without it the general rate applies: use claimPreference=false to see it.`,
+      },
+    });
+  }
+  const estimated = lines.filter((l) => l.estimated);
+  if (estimated.length > 0) {
+    const which = [...new Set(estimated.map((l) => `${l.item ?? '-'}:${l.rule}`))].join(', ');
+    notes.push({
+      code: 'DUTY_ESTIMATED',
+      severity: 'warning',
+      text: {
+        es: `Algunas tasas no son específicas del código HS o no están confirmadas (artículo:regla ${which}); el arancel real puede diferir.`,
+        en: `Some rates are not specific to the HS code or are unconfirmed (item:rule ${which}); the real duty may differ.`,
+      },
+    });
+  }
+  return notes;
 }

@@ -1,0 +1,125 @@
+import type Decimal from 'decimal.js';
+import { valueOnBasis, type ConsignmentValues } from '../domain/consignment';
+import type { RegimeDecision } from '../domain/de-minimis';
+import { MissingQuantityError, type DutyBase } from '../domain/duty-expression';
+import { D, ZERO, formatAmount, formatRate } from '../domain/money';
+import { resolveItemDuty, type DutyLineCalc } from '../tariffs/resolve-duty';
+import type { Threshold } from '../tariffs/tariff-schema';
+import { QuoteError } from './quote-error';
+import type { Convert, OptionCalc, QuoteRun } from './quote-context';
+import type { QuoteItem } from './quote-input';
+
+export interface DutyLines {
+  lines: DutyLineCalc[];
+  /** The agreement each item entered under, where a preference was claimed. */
+  preferences: (string | undefined)[];
+}
+
+/** Duty lines for the consignment (domain.md steps 5–6): a regime, the de minimis, or item by item. */
+export function computeDuties(run: QuoteRun, values: ConsignmentValues, calc: OptionCalc): DutyLines {
+  const { input } = run;
+  const preferences: (string | undefined)[] = input.items.map(() => undefined);
+  const regime = calc.regime;
+  if (regime && regime.regime.replaces.includes('duty')) return { lines: regimeLines(run.input.items, regime, values, run.cv), preferences };
+  if (calc.dutyDecision.outcome === 'applied') return { lines: deMinimisLines(input.items, values, calc.dutyDecision), preferences };
+  const lines: DutyLineCalc[] = [];
+  input.items.forEach((item, i) => {
+    const res = itemDuty(run, item, values.items[i]!.customsValue);
+    lines.push(...res.lines);
+    preferences[i] = res.preference;
+    calc.notes.push(...res.notes);
+  });
+  return { lines, preferences };
+}
+
+/** Under the duty de minimis every item is listed at zero, with the threshold as the reason. */
+function deMinimisLines(items: readonly QuoteItem[], values: ConsignmentValues, d: { threshold: Threshold; value: Decimal }): DutyLineCalc[] {
+  const t = d.threshold;
+  return items.map((item, i) => ({
+    item: item.index,
+    hs: item.hs,
+    rate: '0',
+    base: values.items[i]!.customsValue,
+    amount: ZERO,
+    rule: 'de-minimis',
+    working: `consignment ${formatAmount(d.value, t.currency)} ${t.currency} ≤ ${t.amount.toString()} ${t.currency} (${t.id}): no duty`,
+    estimated: false,
+    sourceKey: t.source,
+  }));
+}
+
+/**
+ * One item's duty, memoised per quote on (item, customs value): on FOB
+ * destinations every option shares it. A specific duty that needs a weight
+ * or volume the request lacks is a QuoteError naming the field.
+ */
+function itemDuty(run: QuoteRun, item: QuoteItem, customsValue: Decimal): ReturnType<typeof resolveItemDuty> {
+  const key = `${item.index}|${customsValue.toString()}`;
+  const hit = run.dutyMemo.get(key);
+  if (hit) return hit;
+  const base: DutyBase = {
+    customsValue,
+    currency: run.input.currency,
+    quantity: item.quantity,
+    ...(item.unitKg ? { netKg: item.unitKg.times(item.quantity) } : {}),
+    ...(item.unitLitres ? { litres: item.unitLitres.times(item.quantity) } : {}),
+    convert: run.cv,
+  };
+  try {
+    const res = resolveItemDuty(run.ctx.tariff, item, run.input.shipDate, base);
+    run.dutyMemo.set(key, res);
+    return res;
+  } catch (err) {
+    if (!(err instanceof MissingQuantityError)) throw err;
+    const country = run.ctx.tariff.file.country;
+    const field = err.needs === 'netKg' ? 'unitWeight' : 'unitVolume';
+    throw new QuoteError('MISSING_QUANTITY', `items.${item.index}.${field}`, {
+      es: `El arancel de ${item.hs} en ${country} se cobra por ${err.needs === 'netKg' ? 'kilogramo' : 'litro'}: indique items.${item.index}.${field}.`,
+      en: `The ${country} duty on ${item.hs} is charged per ${err.needs === 'netKg' ? 'kilogram' : 'litre'}: give items.${item.index}.${field}.`,
+    });
+  }
+}
+
+/** A simplified regime's duty: exempt, one flat rate (minus a deduction), or a flat amount per item category. */
+function regimeLines(items: readonly QuoteItem[], d: RegimeDecision, values: ConsignmentValues, cv: Convert): DutyLineCalc[] {
+  const ccy = values.currency;
+  const t = d.band.treatment;
+  const rule = `regime:${d.regime.id}`;
+  const head = `${d.regime.basis} ${formatAmount(d.value, d.regime.currency)} ${d.regime.currency} in band ${d.band.above?.toString() ?? '0'}–${d.band.upTo?.toString() ?? '∞'}`;
+  const line = { rule, estimated: false, sourceKey: d.regime.source };
+  switch (t.type) {
+    case 'exempt':
+      return [{ ...line, rate: '0', base: valueOnBasis(values, d.regime.basis), amount: ZERO, working: `${head}: exempt` }];
+    case 'rate': {
+      const base = valueOnBasis(values, d.regime.basis);
+      const gross = base.times(t.percent).div(100);
+      const deductCcy = t.deductCurrency ?? d.regime.currency;
+      const deduct = t.deduct ? cv(t.deduct, deductCcy, ccy) : ZERO;
+      const deductText = t.deduct ? ` − ${t.deduct.toString()} ${deductCcy} (${formatAmount(deduct, ccy)} ${ccy})` : '';
+      return [{
+        ...line,
+        rate: formatRate(t.percent),
+        base,
+        amount: D.max(gross.minus(deduct), ZERO),
+        working: `${head}: ${formatRate(t.percent)}% × ${formatAmount(base, ccy)} ${ccy}${deductText}`,
+      }];
+    }
+    case 'perItemCategory': {
+      const categories = new Map<string, number[]>();
+      for (const item of items) {
+        const key = item.hs.slice(0, t.hsDigits);
+        categories.set(key, [...(categories.get(key) ?? []), item.index]);
+      }
+      const perCategory = cv(t.amount, t.currency, ccy);
+      return [...categories.entries()].map(([hs, idx]) => ({
+        ...line,
+        item: idx[0]!,
+        hs,
+        rate: `${t.amount.toString()} ${t.currency} per item category`,
+        base: valueOnBasis(values, d.regime.basis, idx),
+        amount: perCategory,
+        working: `${head}: ${t.amount.toString()} ${t.currency} for HS ${hs} (items ${idx.join(', ')})${t.currency === ccy ? '' : ` = ${formatAmount(perCategory, ccy)} ${ccy}`}`,
+      }));
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import type { FeeLineCalc } from '../domain/fees';
+import { formatAmount, formatRate } from '../domain/money';
+import type { TaxLineCalc } from '../domain/tax';
+import type { DutyLineCalc } from '../tariffs/resolve-duty';
+import { sourceOf, type LoadedTariff } from '../tariffs/tariff-index';
+import type { Locale } from './quote-input';
+import type { DutyLineOut, FeeLineOut, TaxLineOut } from './quote-result';
+
+/**
+ * The answer's lines (domain.md step 9): each amount rounded once to the
+ * answer currency, the text in the request's language, the source by title
+ * and review date.
+ */
+export interface LineFormat {
+  tariff: LoadedTariff;
+  currency: string;
+  locale: Locale;
+}
+
+function sourceFields(tariff: LoadedTariff, key: string | undefined): { source?: string; sourceDate?: string } {
+  const s = key ? sourceOf(tariff, key) : undefined;
+  return s ? { source: s.title, sourceDate: s.reviewed } : {};
+}
+
+export function dutyOut(l: DutyLineCalc, f: LineFormat): DutyLineOut {
+  return {
+    ...(l.item !== undefined ? { item: l.item } : {}),
+    ...(l.hs ? { hsCode: l.hs } : {}),
+    ...(l.matchedHs ? { matchedHs: l.matchedHs } : {}),
+    rate: l.rate,
+    base: formatAmount(l.base, f.currency),
+    amount: formatAmount(l.amount, f.currency),
+    rule: l.rule,
+    working: l.working,
+    ...(l.estimated ? { estimated: true } : {}),
+    ...sourceFields(f.tariff, l.sourceKey),
+  };
+}
+
+export function taxOut(l: TaxLineCalc, f: LineFormat): TaxLineOut {
+  return {
+    code: l.code,
+    name: l.name[f.locale],
+    rate: formatRate(l.rate),
+    base: formatAmount(l.base, f.currency),
+    amount: formatAmount(l.amount, f.currency),
+    rule: l.rule,
+    working: l.working,
+    collectedAt: l.collectedAt,
+    ...sourceFields(f.tariff, l.sourceKey),
+  };
+}
+
+export function feeOut(l: FeeLineCalc, f: LineFormat): FeeLineOut {
+  return {
+    code: l.code,
+    name: l.name[f.locale],
+    ...(l.rate ? { rate: formatRate(l.rate) } : {}),
+    ...(l.base ? { base: formatAmount(l.base, f.currency) } : {}),
+    amount: formatAmount(l.amount, f.currency),
+    rule: l.rule,
+    working: l.working,
+    payer: l.payer,
+    ...sourceFields(f.tariff, l.sourceKey),
+  };
+}
