@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDataText, type DataProblem, type ParseResult } from '../schema/data-file';
 import { carrierFileSchema, type CarrierFile, type CarrierService, type PostcodeRule, type Surcharge, type Trigger } from './carrier-schema';
-import { normalisePostcode } from './table-carrier-rater';
+import { normalisePostcode } from './table/zones';
 
 /**
  * Loads carrier rate tables (`carriers/<id>.json`, format in
