@@ -206,7 +206,7 @@ interface SurchargeRefs {
   fuelOn: readonly string[];
 }
 
-/** The fields each basis needs (carriers.md §1, surcharges). */
+/** The fields each basis needs (carriers/README.md, "A surcharge"). */
 const NEEDS: Record<Surcharge['basis'], { field: 'amount' | 'perKg' | 'percent'; text: string }> = {
   shipment: { field: 'amount', text: '"amount"' },
   piece: { field: 'amount', text: '"amount" (per piece)' },

@@ -12,7 +12,7 @@ import {
 
 /**
  * The carrier rate table format `carriers/<id>.json`, after
- * shared/research/carriers.md. Documented in carriers/README.md.
+ * carriers' rate guides. Documented in carriers/README.md.
  * Weights are kg, sizes cm, money in the table's `currency` unless a
  * surcharge names its own.
  */
@@ -123,7 +123,7 @@ export const serviceSchema = z.object({
     /**
      * Per piece: a piece any of whose triggers holds is billed at least
      * `minKg` (UPS Large Package: length + girth over 300 cm bills at least
-     * 40 kg, carriers.md §2.2). Triggers on piece fields only.
+     * 40 kg, UPS rate and service guide). Triggers on piece fields only.
      */
     minimumBillable: z
       .array(z.object({ minKg: z.number().positive(), triggers: z.array(triggerSchema).min(1), name: localizedTextSchema, source: z.string().min(1).optional() }))

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { z } from 'zod';
-import { D, ZERO, sum } from '../domain/money';
+import { D, ZERO, formatAmount, sum } from '../domain/money';
 import { amountSchema, currencyCodeSchema, isoDateSchema, localizedTextSchema, type LocalizedText } from '../schema/primitives';
 import type { Note } from '../domain/note';
 import type {
@@ -305,7 +305,7 @@ export function requestBody(shipment: ShipmentToRate): Record<string, unknown> {
       heightCm: p.heightCm.toString(),
       weightKg: p.weightKg.toString(),
     })),
-    declaredValue: { amount: shipment.declaredValue.amount.toFixed(2), currency: shipment.declaredValue.currency },
+    declaredValue: { amount: formatAmount(shipment.declaredValue.amount, shipment.declaredValue.currency), currency: shipment.declaredValue.currency },
     insure: shipment.insure,
   };
 }

@@ -16,7 +16,7 @@ import { postcodeMatches } from './table/zones';
 
 /**
  * Prices a shipment from a carrier rate table (`carriers/<id>.json`), in the
- * evaluation order of shared/research/carriers.md §1: (1) per piece, round
+ * evaluation order of carriers/README.md ("Evaluation order"): (1) per piece, round
  * the sides, volumetric weight, max(actual, volumetric); (2) round up to the
  * band's step; (3) zone, postcode rule before country rule; (4) base from the
  * breaks or the per-kg bands, then the zone minimum; (5) surcharges; (6) fuel

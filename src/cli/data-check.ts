@@ -3,6 +3,7 @@ import { checkDataFolders } from '../data/check-data-folders';
 import { formatLocated } from '../data/check-data-file';
 import { defaultDataPaths } from '../data/load-data';
 import { loadRateSnapshot } from '../fx/snapshot-loader';
+import { readCliArgs } from './cli-args';
 
 export interface DataCheckArgs {
   root: string;
@@ -21,17 +22,22 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   };
   const fromEnv = env.DATA_MAX_AGE_DAYS;
   if (fromEnv !== undefined && fromEnv !== '') args.maxAgeDays = days('DATA_MAX_AGE_DAYS', fromEnv);
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    if (value === undefined) throw new Error(`${flag} needs a value; ${USAGE}`);
-    if (flag === '--max-age-days') args.maxAgeDays = days('--max-age-days', value);
-    else if (flag === '--root') args.root = resolve(value);
-    else if (flag === '--today') {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`--today expects YYYY-MM-DD, got "${value}"`);
-      args.today = value;
-    } else throw new Error(`unknown option ${flag}; ${USAGE}`);
-    i++;
+  let cli;
+  try {
+    cli = readCliArgs(argv, ['root', 'max-age-days', 'today']);
+  } catch (err) {
+    throw new Error(`${(err as Error).message}; ${USAGE}`, { cause: err });
+  }
+  if (cli.files.length > 0) throw new Error(`unexpected argument "${cli.files[0]}"; ${USAGE}`);
+  const last = (name: string) => cli.options.get(name)?.at(-1);
+  const maxAge = last('max-age-days');
+  if (maxAge !== undefined) args.maxAgeDays = days('--max-age-days', maxAge);
+  const root = last('root');
+  if (root !== undefined) args.root = resolve(root);
+  const today = last('today');
+  if (today !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`--today expects YYYY-MM-DD, got "${today}"`);
+    args.today = today;
   }
   return args;
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importEuDuty } from '../tariffs/importers/eu-duty';
-import { describeImport, parseCliArgs, readCsvFiles, todayIso, writeImport, runImportCommand } from '../tariffs/importers/run-import';
+import { describeImport, readCsvFiles, writeImport } from '../tariffs/importers/run-import';
+import { readCliArgs, runCommand, todayIso } from './cli-args';
 
 /** EU members with a bundled tariff file; each takes the same EU schedule and keeps its own VAT and notes. */
 const EU_FILES = ['DE', 'ES', 'FR', 'IT', 'NL'];
@@ -21,7 +22,7 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return argv.length === 0 ? 1 : 0;
   }
-  const args = parseCliArgs(argv, ['out', 'base', 'origin', 'agreement', 'reviewed']);
+  const args = readCliArgs(argv, ['out', 'base', 'origin', 'agreement', 'reviewed']);
   const dir = resolve(__dirname, '..', '..', 'tariffs');
   const outs = args.options.get('out') ?? EU_FILES.map((c) => resolve(dir, `${c}.json`)).filter((f) => existsSync(f));
   const imp = importEuDuty(readCsvFiles(args.files), {
@@ -42,4 +43,4 @@ function main(argv: string[]): number {
   return failed ? 1 : 0;
 }
 
-runImportCommand(main, USAGE);
+runCommand(main, USAGE);

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importUsHts } from '../tariffs/importers/us-hts';
-import { describeImport, parseCliArgs, readCsvFiles, todayIso, writeImport, runImportCommand } from '../tariffs/importers/run-import';
+import { describeImport, readCsvFiles, writeImport } from '../tariffs/importers/run-import';
+import { readCliArgs, runCommand, todayIso } from './cli-args';
 
 const USAGE = `Usage: npm run import:us-hts -- <hts.csv> [more.csv ...] [--out <file>] [--base <file>] [--edition <text>] [--reviewed YYYY-MM-DD]
 
@@ -17,7 +18,7 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return argv.length === 0 ? 1 : 0;
   }
-  const args = parseCliArgs(argv, ['out', 'base', 'edition', 'reviewed']);
+  const args = readCliArgs(argv, ['out', 'base', 'edition', 'reviewed']);
   const bundled = resolve(__dirname, '..', '..', 'tariffs', 'US.json');
   const out = args.options.get('out')?.[0] ?? bundled;
   const base = args.options.get('base')?.[0] ?? (existsSync(out) ? out : bundled);
@@ -34,4 +35,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-runImportCommand(main, USAGE);
+runCommand(main, USAGE);

@@ -25,7 +25,7 @@ export interface ConsignmentValues {
  * Customs value per item. Shipping and insurance (already rounded lines in
  * `currency`) are spread over the items by goods value with remainder-exact
  * allocation, so the item shares add up to the totals to the cent.
- * CIF adds them to the customs value; FOB leaves them out (domain.md step 4).
+ * CIF adds them to the customs value; FOB leaves them out (landed-cost step 4).
  */
 export function valueConsignment(
   itemGoods: readonly Decimal[],

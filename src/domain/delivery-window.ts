@@ -1,7 +1,7 @@
 import { addDays } from './dates';
 
 /**
- * Delivery window (domain.md step 11): pickup on the ship date or the next
+ * Delivery window (landed-cost step 11): pickup on the ship date or the next
  * origin business day after the carrier's cut-off, then transit + customs
  * business days at the destination.
  *

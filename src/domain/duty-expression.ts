@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { DutyExpression } from '../tariffs/tariff-schema';
-import { D, ZERO, formatRate } from './money';
+import { D, ZERO, formatAmount, formatRate } from './money';
 
 /** What a duty is charged on, for one item line, in the computing currency. */
 export interface DutyBase {
@@ -34,7 +34,7 @@ export function evaluateDuty(expr: DutyExpression, base: DutyBase): DutyEvaluati
   switch (expr.type) {
     case 'adValorem': {
       const amount = base.customsValue.times(expr.percent).div(100);
-      return { amount, rate: `${formatRate(expr.percent)}%`, working: `${formatRate(expr.percent)}% × ${show(base.customsValue)} ${base.currency}` };
+      return { amount, rate: `${formatRate(expr.percent)}%`, working: `${formatRate(expr.percent)}% × ${show(base.customsValue, base.currency)} ${base.currency}` };
     }
     case 'specific': {
       const qty = quantityFor(expr.per, base);
@@ -43,7 +43,7 @@ export function evaluateDuty(expr: DutyExpression, base: DutyBase): DutyEvaluati
       const amount = rateInCurrency.times(qty).div(per);
       const perText = per.equals(1) ? UNIT_WORD[expr.per] : `${formatRate(per)} ${UNIT_WORD[expr.per]}`;
       const rate = `${formatRate(expr.amount)} ${expr.currency}/${perText}`;
-      const conv = expr.currency === base.currency ? '' : ` (= ${show(rateInCurrency)} ${base.currency})`;
+      const conv = expr.currency === base.currency ? '' : ` (= ${show(rateInCurrency, base.currency)} ${base.currency})`;
       return { amount, rate, working: `${rate}${conv} × ${formatRate(qty)} ${UNIT_WORD[expr.per]}` };
     }
     case 'sum': {
@@ -51,7 +51,7 @@ export function evaluateDuty(expr: DutyExpression, base: DutyBase): DutyEvaluati
       return {
         amount: parts.reduce<Decimal>((acc, p) => acc.plus(p.amount), ZERO),
         rate: parts.map((p) => p.rate).join(' + '),
-        working: parts.map((p) => `(${p.working} = ${show(p.amount)})`).join(' + '),
+        working: parts.map((p) => `(${p.working} = ${show(p.amount, base.currency)})`).join(' + '),
       };
     }
     case 'min':
@@ -62,7 +62,7 @@ export function evaluateDuty(expr: DutyExpression, base: DutyBase): DutyEvaluati
       return {
         amount: pick.amount,
         rate: `${name}(${parts.map((p) => p.rate).join(', ')})`,
-        working: `${name}(${parts.map((p) => `${p.working} = ${show(p.amount)}`).join('; ')})`,
+        working: `${name}(${parts.map((p) => `${p.working} = ${show(p.amount, base.currency)}`).join('; ')})`,
       };
     }
   }
@@ -94,7 +94,7 @@ export function plainPercent(expr: DutyExpression): Decimal | undefined {
   return expr.type === 'adValorem' ? expr.percent : undefined;
 }
 
-/** Working figures are shown to 2 decimals; the computation keeps full precision. */
-function show(v: Decimal): string {
-  return v.toFixed(2);
+/** Working figures are shown in the currency's minor units; the computation keeps full precision. */
+function show(v: Decimal, currency: string): string {
+  return formatAmount(v, currency);
 }

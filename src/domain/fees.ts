@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { LocalizedText } from '../schema/primitives';
 import type { FeeRule } from '../tariffs/tariff-schema';
-import { ZERO, formatRate, sum } from './money';
+import { ZERO, formatAmount, formatRate, sum } from './money';
 
 export interface FeeLineCalc {
   code: string;
@@ -28,7 +28,7 @@ export interface FeeContext {
 }
 
 /**
- * Customs processing fees (domain.md step 8). The band (above < value ≤
+ * Customs processing fees (landed-cost step 8). The band (above < value ≤
  * upTo, in the fee's currency) is chosen on the whole entry's customs value;
  * items entered under an exempting agreement are left out of the base
  * (US MPF on USMCA-originating goods, 19 CFR 24.23(c)).
@@ -50,7 +50,7 @@ export function computeCustomsFees(fees: readonly FeeRule[], items: readonly Fee
         name: fee.name,
         amount,
         rule: 'flat',
-        working: `flat ${fee.charge.amount.toString()} ${fee.currency}${fee.currency === ctx.currency ? '' : ` = ${amount.toFixed(2)} ${ctx.currency}`}`,
+        working: `flat ${fee.charge.amount.toString()} ${fee.currency}${fee.currency === ctx.currency ? '' : ` = ${formatAmount(amount, ctx.currency)} ${ctx.currency}`}`,
         payer: 'buyer',
         sourceKey: fee.source,
         ...(fee.confidence ? { confidence: fee.confidence } : {}),
@@ -75,7 +75,7 @@ export function computeCustomsFees(fees: readonly FeeRule[], items: readonly Fee
       base,
       amount,
       rule: 'ad-valorem',
-      working: `${formatRate(fee.charge.percent)}% × ${base.toFixed(2)} ${ctx.currency} = ${raw.toFixed(2)}${clamp}`,
+      working: `${formatRate(fee.charge.percent)}% × ${formatAmount(base, ctx.currency)} ${ctx.currency} = ${formatAmount(raw, ctx.currency)}${clamp}`,
       payer: 'buyer',
       sourceKey: fee.source,
       ...(fee.confidence ? { confidence: fee.confidence } : {}),

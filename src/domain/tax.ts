@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import type { LocalizedText } from '../schema/primitives';
 import type { TaxComponent, TaxRule } from '../tariffs/tariff-schema';
 import type { ItemValues } from './consignment';
-import { D, ZERO, formatRate } from './money';
+import { D, ZERO, formatAmount, formatRate } from './money';
 
 /** One item's amounts that a tax base can be made of, in the computing currency. */
 export interface TaxableItem {
@@ -77,7 +77,7 @@ function rateFor(tax: TaxRule, hs: string): RateChoice {
 }
 
 /**
- * VAT/GST and sub-national taxes (domain.md step 7). Each tax is computed
+ * VAT/GST and sub-national taxes (landed-cost step 7). Each tax is computed
  * per item on the components its file names (reduced rates by HS prefix),
  * then reported as one line per tax and rate: amount = rate × summed base,
  * or base × rate / (100 − rate) when computed "por dentro" (Brazil's ICMS).
@@ -109,8 +109,8 @@ export function computeTaxes(taxes: readonly TaxRule[], items: readonly TaxableI
     for (const g of groups.values()) {
       const rateText = `${formatRate(g.rate)}%`;
       const formula = tax.grossUp
-        ? `${rateText} "por dentro": ${g.base.toFixed(2)} ${ctx.currency} × ${formatRate(g.rate)} / (100 − ${formatRate(g.rate)})`
-        : `${rateText} × ${g.base.toFixed(2)} ${ctx.currency}`;
+        ? `${rateText} "por dentro": ${formatAmount(g.base, ctx.currency)} ${ctx.currency} × ${formatRate(g.rate)} / (100 − ${formatRate(g.rate)})`
+        : `${rateText} × ${formatAmount(g.base, ctx.currency)} ${ctx.currency}`;
       lines.push({
         code: tax.code,
         name: tax.name,

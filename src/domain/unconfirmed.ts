@@ -34,7 +34,7 @@ export function optionFigures(f: OptionFigures): UsedFigure[] {
 }
 
 /**
- * facts.md marks some figures unconfirmed (conflicting or general knowledge); they are still used,
+ * Tariff files mark some figures unconfirmed (conflicting or general knowledge); they are still used,
  * and the answer says which ones so that nobody mistakes them for checked rates.
  */
 export function unconfirmedFiguresNotes(figures: readonly UsedFigure[]): Note[] {

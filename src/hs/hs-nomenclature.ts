@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { parseCsv } from './parse-csv';
+import { parseCsv } from '../schema/csv';
 
 /** One six-digit HS 2022 subheading with the heading it belongs to. */
 export interface HsSubheading {
@@ -35,14 +35,14 @@ function isComtradeAggregate(section: string): boolean {
  * ships with the code, so a bad copy must stop the build, not hide suggestions.
  */
 export function parseHsNomenclature(csv: string, file = 'harmonized-system.csv'): HsSubheading[] {
-  const [header, ...rows] = parseCsv(csv);
+  const [headerRow, ...rows] = parseCsv(csv);
+  const header = headerRow?.cells;
   if (!header || header.join(',') !== HEADER.join(',')) {
     throw new Error(`${file}: expected the header "${HEADER.join(',')}", got "${header?.join(',') ?? ''}"`);
   }
   const headings = new Map<string, string>();
   const six: { hs6: string; description: string; parent: string }[] = [];
-  rows.forEach((cells, i) => {
-    const line = i + 2;
+  rows.forEach(({ cells, line }) => {
     if (cells.length !== HEADER.length) throw new Error(`${file} line ${line}: expected ${HEADER.length} fields, got ${cells.length}`);
     if (isComtradeAggregate(cells[0]!)) return;
     const parsed = rowSchema.safeParse(Object.fromEntries(HEADER.map((h, k) => [h, cells[k]])));

@@ -10,8 +10,8 @@ import { collectQuoteNotes } from './quote-notes';
 import type { QuoteResult } from './quote-result';
 
 /**
- * Work out the landed cost of every rated carrier option (domain.md steps
- * 3–11). Pure: rates, tariff, carrier prices, holidays and the clock come
+ * Work out the landed cost of every rated carrier option (docs/landed-cost.md,
+ * steps 3–11). Pure: rates, tariff, carrier prices, holidays and the clock come
  * in through `ctx`. Every reported line is rounded once, half-up, to the
  * answer currency; totals are sums of the rounded lines.
  */

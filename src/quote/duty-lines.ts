@@ -15,7 +15,7 @@ export interface DutyLines {
   preferences: (string | undefined)[];
 }
 
-/** Duty lines for the consignment (domain.md steps 5–6): a regime, the de minimis, or item by item. */
+/** Duty lines for the consignment (landed-cost steps 5–6): a regime, the de minimis, or item by item. */
 export function computeDuties(run: QuoteRun, values: ConsignmentValues, calc: OptionCalc): DutyLines {
   const { input } = run;
   const preferences: (string | undefined)[] = input.items.map(() => undefined);

@@ -38,5 +38,5 @@ export function exportNotes(origin: LoadedTariff | undefined, input: QuoteInput,
   return out;
 }
 
-/** Appended to the text of a tariff-file note whose figure or rule is marked unconfirmed (facts.md ❓). */
+/** Appended to the text of a tariff-file note whose figure or rule is marked unconfirmed (a conflicting or unverified source). */
 export const UNCONFIRMED_SUFFIX = { es: ' (Dato sin confirmar.)', en: ' (Unconfirmed.)' } as const;

@@ -7,7 +7,7 @@ import type { Locale } from './quote-input';
 import type { DutyLineOut, FeeLineOut, TaxLineOut } from './quote-result';
 
 /**
- * The answer's lines (domain.md step 9): each amount rounded once to the
+ * The answer's lines (landed-cost step 9): each amount rounded once to the
  * answer currency, the text in the request's language, the source by title
  * and review date.
  */

@@ -17,7 +17,7 @@ export interface NormaliseContext {
 /** Courier volumetric divisor used to size a parcel the service packs itself (cm³ per kg). */
 const PACKED_CM3_PER_KG = new D(5000);
 
-/** Step 1 of domain.md: units to kg and cm, HS code to digits, money to Decimal. */
+/** Landed-cost step 1 (docs/landed-cost.md): units to kg and cm, HS code to digits, money to Decimal. */
 export function normaliseRequest(body: QuoteRequestBody, ctx: NormaliseContext): QuoteInput {
   const items: QuoteItem[] = body.items.map((it, index) => ({
     index,

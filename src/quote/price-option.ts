@@ -29,7 +29,7 @@ interface CustomsPriced {
   totals: { duties: Decimal; taxes: Decimal; importTaxes: Decimal; fees: Decimal; buyerFees: Decimal };
 }
 
-/** Price one carrier option (domain.md steps 3–11), in named steps. */
+/** Price one carrier option (landed-cost steps 3–11), in named steps. */
 export function priceOption(run: QuoteRun, svc: RatedService): QuoteOption {
   const shipping = priceShipping(run, svc);
   const values = valueConsignment(run.itemGoods, shipping.total, shipping.insurance, run.period.valuation.basis, run.input.currency);

@@ -8,7 +8,7 @@ import type { DutyLineCalc } from '../tariffs/resolve-duty';
 import type { OptionCalc, QuoteRun } from './quote-context';
 
 /**
- * Taxes per item (domain.md step 7). Duty lines of one item stay with it;
+ * Taxes per item (landed-cost step 7). Duty lines of one item stay with it;
  * consignment-level lines (a regime's, the EUR 3 per category) and customs
  * fees are shared over the items by goods value. One pass over the duty
  * lines, not one per item (this was quadratic in items).

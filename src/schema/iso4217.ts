@@ -1,5 +1,5 @@
 // ISO 4217 minor units (decimals) of the currencies in use.
-// Generated from shared/reference/currency/iso4217-codes-all.csv
+// Generated from the ISO 4217 list iso4217-codes-all.csv
 // (datasets/currency-codes, ODC-PDDL-1.0; SIX Group tables A.1, Feb 2026).
 // Funds and precious-metal codes without minor units ("N.A.") are left out.
 export const ISO4217_MINOR_UNITS: Readonly<Record<string, number>> = {

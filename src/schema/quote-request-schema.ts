@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { countryCodeSchema, currencyCodeSchema, isoDateSchema } from './primitives';
 
 /**
- * `POST /quote` request body (shared/design/api.md). Field names are the
+ * `POST /quote` request body (the contract: README "Ask for a quote", served as /openapi.json). Field names are the
  * contract; every message names what was expected and what came.
  */
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The `/quote` answer (shared/design/api.md). The engine's result types are
+ * The `/quote` answer (the contract: README "Ask for a quote", served as /openapi.json). The engine's result types are
  * inferred from this schema, so the OpenAPI document and the code cannot
  * drift apart; contract tests parse every answer with it.
  */

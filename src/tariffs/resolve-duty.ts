@@ -155,7 +155,7 @@ function exempts(e: Exemption, agreement: string, hs: string): boolean {
 }
 
 /**
- * Duty for one item (domain.md step 6): the MFN measure of the longest
+ * Duty for one item (landed-cost step 6): the MFN measure of the longest
  * matching HS prefix in force; the preference if the origin qualifies and
  * the caller did not refuse it (the lower of the two is used; a preference
  * equal to MFN is still claimed, since some additional duties exempt goods

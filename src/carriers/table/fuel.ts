@@ -15,7 +15,7 @@ export function fuelEntryOn(fuel: CarrierFile['fuel'], date: string): CarrierFil
   );
 }
 
-/** Fuel on the base and on the surcharge lines `fuel.appliesTo` names; it is the authority (carriers.md §2.1). */
+/** Fuel on the base and on the surcharge lines `fuel.appliesTo` names; the carrier's published list of what fuel applies to is the authority. */
 export function fuelLine(entry: { from: string; percent: Decimal }, appliesTo: readonly string[], lines: readonly ChargeLine[], currency: string): ChargeLine {
   const on = lines.filter((l) => appliesTo.includes(l.code));
   const amount = entry.percent.div(100).times(sum(on.map((l) => l.amount)));

@@ -9,7 +9,7 @@ import { findZone } from './zones';
 
 /**
  * Whole-table refusals are reported per service so that a caller who asked
- * for this carrier learns why it gave no option (api.md: the reason is a note).
+ * for this carrier learns why it gave no option (the reason becomes a note of the answer).
  */
 export function checkTable(table: CarrierFile, shipment: ShipmentToRate): Refusal | undefined {
   if (!inForce(table, shipment.shipDate)) {

@@ -73,7 +73,7 @@ export interface Triggered {
 /**
  * `excludes`: a surcharge is not charged where a code it names is charged
  * (UPS additional handling vs large package; DHL non-conveyable vs
- * overweight/oversize, carriers.md §1). Piece surcharges compare piece by
+ * overweight/oversize, as the carriers' surcharge guides say). Piece surcharges compare piece by
  * piece; the others compare the whole shipment. Exclusion looks at what
  * triggered, before any exclusion, so the result does not depend on order.
  */

@@ -22,7 +22,7 @@ export function postcodeMatches(rule: PostcodeRule, country: string, postalCode:
   return head.length === from.length && from <= head && head <= to;
 }
 
-/** A postcode rule beats a country rule (carriers.md §1, zones). */
+/** A postcode rule beats a country rule (carriers/README.md, "Evaluation order" step 3). */
 export function findZone(zones: readonly Zone[], destination: { country: string; postalCode?: string }): string | undefined {
   const byPostcode = zones.find((z) => z.postcodes.some((r) => postcodeMatches(r, destination.country, destination.postalCode)));
   if (byPostcode !== undefined) return byPostcode.id;

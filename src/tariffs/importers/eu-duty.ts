@@ -1,5 +1,5 @@
 import type { DutyExpressionInput } from '../tariff-schema';
-import { requireColumns } from './csv';
+import { requireColumns } from '../../schema/csv';
 import { higherOf } from './duty-json';
 import { parseEuDuty } from './eu-rate-text';
 import type { MeasureJson, NoteJson, PreferenceJson, ScheduleImport } from './schedule';

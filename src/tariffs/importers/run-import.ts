@@ -3,46 +3,17 @@ import { basename } from 'node:path';
 import { formatProblem, parseDataText } from '../../schema/data-file';
 import { checkTariffReferences } from '../tariff-checks';
 import { tariffFileSchema } from '../tariff-schema';
-import { parseCsv } from './csv';
+import { parseCsvRecords } from '../../schema/csv';
 import type { ScheduleImport } from './schedule';
 import { formatTariffJson, mergeSchedule, type Json, type JsonObject, type SourceJson } from './tariff-writer';
-
-/** Command line: positional CSV files and `--name value` options (an option may repeat). */
-export interface CliArgs {
-  files: string[];
-  options: Map<string, string[]>;
-}
-
-export function parseCliArgs(argv: readonly string[], known: readonly string[]): CliArgs {
-  const files: string[] = [];
-  const options = new Map<string, string[]>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (!a.startsWith('--')) {
-      files.push(a);
-      continue;
-    }
-    const name = a.slice(2);
-    if (!known.includes(name)) throw new Error(`unknown option --${name} (known: ${known.map((k) => `--${k}`).join(', ')})`);
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value`);
-    options.set(name, [...(options.get(name) ?? []), value]);
-    i++;
-  }
-  return { files, options };
-}
 
 /** Rows of every CSV file, in order (the reference extract comes in two files). */
 export function readCsvFiles(files: readonly string[]): Record<string, string>[] {
   if (files.length === 0) throw new Error('give at least one CSV file');
   return files.flatMap((f) => {
     if (!existsSync(f)) throw new Error(`${f}: no such file`);
-    return parseCsv(readFileSync(f, 'utf8'));
+    return parseCsvRecords(readFileSync(f, 'utf8'));
   });
-}
-
-export function todayIso(now: Date): string {
-  return now.toISOString().slice(0, 10);
 }
 
 /**
@@ -68,15 +39,4 @@ export function describeImport(imp: ScheduleImport, files: readonly string[]): s
     .map(([k, v]) => `  ${k}: ${v}`)
     .join('\n');
   return `read ${files.map((f) => basename(f)).join(', ')}: chapters ${imp.chapters.join(' ')}\n${counts}\n  mfn measures: ${imp.mfn.length}, preferential measures: ${imp.preferential.length}`;
-}
-
-/** Run an importer command: its exit code, or 1 with the error and the usage when it throws. */
-export function runImportCommand(main: (argv: string[]) => number, usage: string): void {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (err) {
-    console.error((err as Error).message);
-    console.error(usage);
-    process.exitCode = 1;
-  }
 }

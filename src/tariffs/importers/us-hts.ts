@@ -1,5 +1,5 @@
 import type { DutyExpressionInput } from '../tariff-schema';
-import { requireColumns } from './csv';
+import { requireColumns } from '../../schema/csv';
 import { adValorem, canonical } from './duty-json';
 import type { AgreementJson, MeasureJson, NoteJson, PreferenceJson, ScheduleImport } from './schedule';
 import { parseUsRate, parseUsSpecial, type UsRateFlag } from './us-rate-text';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from '../../../src/tariffs/importers/csv';
+import { parseCsvRecords as parseCsv } from '../../../src/schema/csv';
 import { importEuDuty } from '../../../src/tariffs/importers/eu-duty';
 
 // A slice of the EU duty-by-origin table (TARIC 2026-09-29, OGL v3.0): 6109.10, 6403.99, 7003.20, 1806.20, 2105.00, 2208.90.

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCsv } from '../../../src/tariffs/importers/csv';
+import { parseCsvRecords as parseCsv } from '../../../src/schema/csv';
 import { importUsHts } from '../../../src/tariffs/importers/us-hts';
 import { writeImport } from '../../../src/tariffs/importers/run-import';
 import { parseTariffText } from '../../../src/tariffs/tariff-loader';

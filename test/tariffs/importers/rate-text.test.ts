@@ -1,6 +1,6 @@
 import { parseEuDuty } from '../../../src/tariffs/importers/eu-rate-text';
 import { parseUsRate, parseUsSpecial } from '../../../src/tariffs/importers/us-rate-text';
-import { parseCsv } from '../../../src/tariffs/importers/csv';
+import { parseCsvRecords as parseCsv } from '../../../src/schema/csv';
 
 const ad = (percent: string) => ({ type: 'adValorem', percent });
 const usd = (amount: string, per: string, quantity?: string) => ({ type: 'specific', amount, currency: 'USD', per, ...(quantity ? { quantity } : {}) });

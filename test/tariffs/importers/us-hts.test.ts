@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from '../../../src/tariffs/importers/csv';
+import { parseCsvRecords as parseCsv } from '../../../src/schema/csv';
 import { importUsHts } from '../../../src/tariffs/importers/us-hts';
 
 // A slice of the HTS 2026 Rev 20 export (shared/reference, CC0): 0901.11, 6109, 6112.11, 6402.19.50, 9609.10, 6103.22.

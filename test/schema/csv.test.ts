@@ -1,4 +1,7 @@
-import { parseCsv } from '../../src/hs/parse-csv';
+import { parseCsv } from '../../src/schema/csv';
+
+/** The cells of each row, without the line numbers. */
+const cellsOf = (text: string) => parseCsv(text).map((r) => r.cells);
 
 describe('parseCsv (RFC 4180)', () => {
   it.each([
@@ -10,10 +13,16 @@ describe('parseCsv (RFC 4180)', () => {
     ['empty fields, also the last one', 'a,,\n', [['a', '', '']]],
     ['a newline inside quotes', '"two\nlines",z\n', [['two\nlines', 'z']]],
   ])('when the text has %s, then the rows are right', (_what, text, rows) => {
-    expect(parseCsv(text)).toEqual(rows);
+    expect(cellsOf(text)).toEqual(rows);
   });
 
   it('when a quoted field is never closed, then it says so', () => {
     expect(() => parseCsv('a,"open\n')).toThrow('a quoted field is not closed');
+  });
+});
+
+describe('parseCsv line numbers', () => {
+  it('when a quoted field spans lines and blank lines are skipped, then each row keeps the line it starts on', () => {
+    expect(parseCsv('a,b\n\n"x\ny",z\n\nlast,row\n').map((r) => r.line)).toEqual([1, 3, 6]);
   });
 });
