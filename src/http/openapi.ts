@@ -10,87 +10,112 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
   return s;
 }
 
+/** How an error answer is documented: problem+json with the stable code. */
+function problemResponse(description: string) {
+  return { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+}
+
+/** Error answers by status, each with what it means on this route. */
+function problems(byStatus: Record<number, string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(byStatus).map(([status, description]) => [status, problemResponse(description)]));
+}
+
+/** Keys are optional: the empty requirement means "no key" when the service runs without FRONTERA_API_KEYS_*. */
+const KEYED = [{ bearerKey: [] }, { headerKey: [] }, {}];
+/** Public routes need no key even when keys are configured. */
+const PUBLIC: never[] = [];
+const UNAUTHORIZED = problemResponse('Keys are configured and the request has none (API_KEY_REQUIRED) or a wrong one (API_KEY_INVALID)');
+const TOO_MANY = {
+  ...problemResponse('Over the key\'s requests a minute (RATE_LIMITED)'),
+  headers: { 'Retry-After': { description: 'Seconds until the window resets', schema: { type: 'integer' } } },
+};
+
+/** An operation behind the API keys: documents the key schemes, 401 and 429 with its own answers. */
+function keyed(operation: { responses: Record<string, unknown> } & Record<string, unknown>): Record<string, unknown> {
+  return { ...operation, security: KEYED, responses: { ...operation.responses, '401': UNAUTHORIZED, '429': TOO_MANY } };
+}
+
+function quotePath(): Record<string, unknown> {
+  return {
+    post: keyed({
+      operationId: 'createQuote',
+      summary: 'Landed-cost quote for every carrier service',
+      description: 'Every answer is kept until its `validUntil` (GET /quotes/{id}).',
+      parameters: [
+        { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' }, description: 'es or en when the body has no locale' },
+        { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[\\x21-\\x7E]{1,255}$' }, description: 'Repeat the key with the same body (key order and spacing do not matter) to get the same quote back, marked Idempotent-Replayed: true; a different body under the key while its quote is valid is 409. Keys are per API key.' },
+      ],
+      requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteRequest' } } } },
+      responses: {
+        '200': { description: 'The quote', headers: { 'Idempotent-Replayed': { description: '"true" when this is the stored answer to an earlier request with the same Idempotency-Key', schema: { type: 'string' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteResponse' } } } },
+        ...problems({ 400: 'Malformed JSON, or an Idempotency-Key that is not 1–255 visible ASCII characters', 409: 'The Idempotency-Key was used with a different body for a quote that is still valid', 413: 'Body over the size limit', 415: 'Not application/json', 422: 'A field is invalid, or the destination, currency or carrier is not supported; `errors[].path` names the field', 503: 'The quote store could not save the quote; retry after Retry-After seconds' }),
+      },
+    }),
+  };
+}
+
+function quoteByIdPath(): Record<string, unknown> {
+  return {
+    get: keyed({
+      operationId: 'getQuote',
+      summary: 'A quote answered earlier, exactly as it was sent, until its validUntil',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'quoteId of the answer' }],
+      responses: {
+        '200': { description: 'The stored quote; Cache-Control max-age runs to its validUntil', content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteResponse' } } } },
+        ...problems({ 404: 'No such quote, it has expired, or the service keeps no quotes (QUOTE_NOT_FOUND)', 503: 'The quote store could not be read' }),
+      },
+    }),
+  };
+}
+
+function shopifyRatesPath(): Record<string, unknown> {
+  return {
+    post: {
+      operationId: 'shopifyRates',
+      security: PUBLIC,
+      summary: 'Shopify CarrierService callback: carrier-calculated rates with duties and taxes',
+      description: 'Served when SHOPIFY_CATALOGUE is set. Takes Shopify\'s rate request, finds each item in the product catalogue (variant id, then SKU), quotes with the engine and answers one rate per carrier service: `total_price` in subunits (amount × 100), `service_code` `<carrier>:<service>`. With DDP (default) duties and taxes are in `total_price` and itemised in `description`. If the cart cannot be priced within the time budget (default 2500 ms) the configured fallback rate is answered, with X-Frontera-Fallback naming why. Authenticated by X-Shopify-Hmac-Sha256 when a secret is configured, never by an API key.',
+      parameters: [{ name: 'X-Shopify-Hmac-Sha256', in: 'header', required: false, schema: { type: 'string' }, description: 'Base64 HMAC-SHA256 of the raw body with the app\'s API secret; required when SHOPIFY_HMAC_SECRET is set' }],
+      requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ShopifyRateRequest' } } } },
+      responses: {
+        '200': { description: 'Rates, cheapest first; the fallback rate alone when the cart could not be priced; an empty list when nothing needs shipping', headers: { 'X-Frontera-Fallback': { description: 'Why the fallback rate was answered: TIME_BUDGET, NO_CARRIER_OPTION, NOT_IN_CATALOGUE, UNSUPPORTED_DESTINATION, …', schema: { type: 'string' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/ShopifyRateResponse' } } } },
+        ...problems({ 400: 'Malformed JSON', 401: 'X-Shopify-Hmac-Sha256 missing or wrong (INVALID_SIGNATURE)', 422: 'Not a Shopify rate request; `errors[].path` names the field', 503: 'The cart could not be priced and no fallback rate is configured: Shopify shows its backup rates' }),
+      },
+    },
+  };
+}
+
+function dataPaths(): Record<string, unknown> {
+  return {
+    '/healthz': { get: { operationId: 'health', security: PUBLIC, summary: 'Liveness and loaded data', responses: { '200': { description: 'OK' } } } },
+    '/data/status': {
+      get: {
+        operationId: 'dataStatus',
+        security: PUBLIC,
+        summary: 'Every tariff and carrier file: the version served (sha256), its periods, last load, and the errors of a rejected edit; the exchange rates in use',
+        responses: { '200': { description: 'Data status', content: { 'application/json': { schema: { $ref: '#/components/schemas/DataStatus' } } } } },
+      },
+    },
+    '/openapi.json': { get: { operationId: 'openApi', security: PUBLIC, summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+  };
+}
+
 /** OpenAPI 3.1 document; the schemas are generated from the zod schemas, never written by hand. */
 export function buildOpenApiDocument(): Record<string, unknown> {
-  const problemResponse = (description: string) => ({
-    description,
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  });
-  // Keys are optional: the empty requirement means "no key" when the service runs without FRONTERA_API_KEYS_*.
-  const keyed = [{ bearerKey: [] }, { headerKey: [] }, {}];
-  const unauthorized = problemResponse('Keys are configured and the request has none (API_KEY_REQUIRED) or a wrong one (API_KEY_INVALID)');
-  const tooMany = {
-    ...problemResponse('Over the key\'s requests a minute (RATE_LIMITED)'),
-    headers: { 'Retry-After': { description: 'Seconds until the window resets', schema: { type: 'integer' } } },
-  };
   return {
     openapi: '3.1.0',
     info: {
       title: 'Frontera',
       version: '1.0.0',
       description: 'Cross-border landed cost (shipping, duties, taxes, fees) and delivery dates for every carrier service. Amounts are decimal strings in the currency\'s minor units.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
+    servers: [{ url: '/', description: 'This service (relative to the host that served this document)' }],
     paths: {
-      '/quote': {
-        post: {
-          summary: 'Landed-cost quote for every carrier service',
-          description: 'Every answer is kept until its `validUntil` (GET /quotes/{id}).',
-          security: keyed,
-          parameters: [
-            { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' }, description: 'es or en when the body has no locale' },
-            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[\\x21-\\x7E]{1,255}$' }, description: 'Repeat the key with the same body (key order and spacing do not matter) to get the same quote back, marked Idempotent-Replayed: true; a different body under the key while its quote is valid is 409. Keys are per API key.' },
-          ],
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteRequest' } } } },
-          responses: {
-            '200': { description: 'The quote', headers: { 'Idempotent-Replayed': { description: '"true" when this is the stored answer to an earlier request with the same Idempotency-Key', schema: { type: 'string' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteResponse' } } } },
-            '400': problemResponse('Malformed JSON, or an Idempotency-Key that is not 1–255 visible ASCII characters'),
-            '401': unauthorized,
-            '409': problemResponse('The Idempotency-Key was used with a different body for a quote that is still valid'),
-            '413': problemResponse('Body over the size limit'),
-            '415': problemResponse('Not application/json'),
-            '422': problemResponse('A field is invalid, or the destination, currency or carrier is not supported; `errors[].path` names the field'),
-            '429': tooMany,
-            '503': problemResponse('The quote store could not save the quote; retry after Retry-After seconds'),
-          },
-        },
-      },
-      '/quotes/{id}': {
-        get: {
-          summary: 'A quote answered earlier, exactly as it was sent, until its validUntil',
-          security: keyed,
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'quoteId of the answer' }],
-          responses: {
-            '200': { description: 'The stored quote; Cache-Control max-age runs to its validUntil', content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteResponse' } } } },
-            '401': unauthorized,
-            '404': problemResponse('No such quote, it has expired, or the service keeps no quotes (QUOTE_NOT_FOUND)'),
-            '429': tooMany,
-            '503': problemResponse('The quote store could not be read'),
-          },
-        },
-      },
-      '/integrations/shopify/rates': {
-        post: {
-          summary: 'Shopify CarrierService callback: carrier-calculated rates with duties and taxes',
-          description: 'Served when SHOPIFY_CATALOGUE is set. Takes Shopify\'s rate request, finds each item in the product catalogue (variant id, then SKU), quotes with the engine and answers one rate per carrier service: `total_price` in subunits (amount × 100), `service_code` `<carrier>:<service>`. With DDP (default) duties and taxes are in `total_price` and itemised in `description`. If the cart cannot be priced within the time budget (default 2500 ms) the configured fallback rate is answered, with X-Frontera-Fallback naming why. Authenticated by X-Shopify-Hmac-Sha256 when a secret is configured, never by an API key.',
-          parameters: [{ name: 'X-Shopify-Hmac-Sha256', in: 'header', required: false, schema: { type: 'string' }, description: 'Base64 HMAC-SHA256 of the raw body with the app\'s API secret; required when SHOPIFY_HMAC_SECRET is set' }],
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ShopifyRateRequest' } } } },
-          responses: {
-            '200': { description: 'Rates, cheapest first; the fallback rate alone when the cart could not be priced; an empty list when nothing needs shipping', headers: { 'X-Frontera-Fallback': { description: 'Why the fallback rate was answered: TIME_BUDGET, NO_CARRIER_OPTION, NOT_IN_CATALOGUE, UNSUPPORTED_DESTINATION, …', schema: { type: 'string' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/ShopifyRateResponse' } } } },
-            '400': problemResponse('Malformed JSON'),
-            '401': problemResponse('X-Shopify-Hmac-Sha256 missing or wrong (INVALID_SIGNATURE)'),
-            '422': problemResponse('Not a Shopify rate request; `errors[].path` names the field'),
-            '503': problemResponse('The cart could not be priced and no fallback rate is configured: Shopify shows its backup rates'),
-          },
-        },
-      },
-      '/healthz': { get: { summary: 'Liveness and loaded data', responses: { '200': { description: 'OK' } } } },
-      '/data/status': {
-        get: {
-          summary: 'Every tariff and carrier file: the version served (sha256), its periods, last load, and the errors of a rejected edit; the exchange rates in use',
-          responses: { '200': { description: 'Data status', content: { 'application/json': { schema: { $ref: '#/components/schemas/DataStatus' } } } } },
-        },
-      },
-      '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+      '/quote': quotePath(),
+      '/quotes/{id}': quoteByIdPath(),
+      '/integrations/shopify/rates': shopifyRatesPath(),
+      ...dataPaths(),
     },
     components: {
       schemas: {

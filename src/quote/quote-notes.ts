@@ -72,6 +72,13 @@ export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options:
       },
     });
   }
+  notes.push(...dataNotes(ctx));
+  return dedupe([...notes.map((n) => out(n, t, input.locale)), ...exportNotes(ctx.originTariff, input, options, ctx.rates)]);
+}
+
+/** How old the exchange rates are, and what the whole estimate is (and is not). */
+function dataNotes(ctx: QuoteContext): Note[] {
+  const notes: Note[] = [];
   const age = daysBetween(ctx.rates.asOf, ctx.now);
   const old = age > (ctx.fxMaxAgeDays ?? FX_MAX_AGE_DAYS);
   notes.push({
@@ -86,11 +93,11 @@ export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options:
     code: 'ESTIMATE',
     severity: 'info',
     text: {
-      es: `Estimación con reglas publicadas (datos arancelarios revisados el ${t.reviewed}), no una resolución aduanera. La aduana decide la clasificación, el valor y el origen.`,
-      en: `An estimate from published rules (tariff data reviewed ${t.reviewed}), not a customs ruling. Customs decides classification, value and origin.`,
+      es: `Estimación con reglas publicadas (datos arancelarios revisados el ${ctx.tariff.reviewed}), no una resolución aduanera. La aduana decide la clasificación, el valor y el origen.`,
+      en: `An estimate from published rules (tariff data reviewed ${ctx.tariff.reviewed}), not a customs ruling. Customs decides classification, value and origin.`,
     },
   });
-  return dedupe([...notes.map((n) => out(n, t, input.locale)), ...exportNotes(ctx.originTariff, input, options, ctx.rates)]);
+  return notes;
 }
 
 const DE_MINIMIS_TEXT = (what: LocalizedText, applied: boolean, value: string, limit: string, id: string): LocalizedText => ({

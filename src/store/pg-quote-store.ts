@@ -1,6 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 import type { QuoteResult } from '../quote/quote-result';
-import { DuplicateQuoteIdError, QuoteStoreError, type IdempotencyRecord, type QuoteStore, type StoredQuote } from './quote-store';
+import { DuplicateQuoteIdError, QuoteStoreError, storedQuoteOf, type IdempotencyRecord, type QuoteRow, type QuoteStore, type StoredQuote } from './quote-store';
 
 export interface PgQuoteStoreOptions {
   /** postgres://user@host:port/db */
@@ -11,11 +11,8 @@ export interface PgQuoteStoreOptions {
   poolSize?: number;
 }
 
-interface Row {
-  quote: string;
+interface Row extends QuoteRow {
   expires_at: Date;
-  idempotency_key: string | null;
-  body_hash: string | null;
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -76,7 +73,7 @@ export class PgQuoteStore implements QuoteStore {
         );
         if (inserted.rowCount === 1 || !idempotency) return { quote, expiresAt, ...(idempotency ? { idempotency } : {}) };
         const existing = await c.query<Row>(`SELECT quote, expires_at, idempotency_key, body_hash FROM ${this.table} WHERE idempotency_key = $1`, [idempotency.key]);
-        return toStored(existing.rows[0] as Row);
+        return storedQuoteOf(existing.rows[0] as Row);
       }),
     );
   }
@@ -92,7 +89,7 @@ export class PgQuoteStore implements QuoteStore {
       this.pool.query<Row>(`SELECT quote, expires_at, idempotency_key, body_hash FROM ${this.table} WHERE idempotency_key = $1 AND expires_at > $2`, [key, now]),
     );
     const row = res.rows[0];
-    return row ? toStored(row) : undefined;
+    return row ? storedQuoteOf(row) : undefined;
   }
 
   async purgeExpired(now: Date): Promise<number> {
@@ -131,10 +128,3 @@ export class PgQuoteStore implements QuoteStore {
   }
 }
 
-function toStored(row: Row): StoredQuote {
-  return {
-    quote: JSON.parse(row.quote) as QuoteResult,
-    expiresAt: new Date(row.expires_at),
-    ...(row.idempotency_key && row.body_hash ? { idempotency: { key: row.idempotency_key, bodyHash: row.body_hash } } : {}),
-  };
-}

@@ -14,6 +14,22 @@ export interface StoredQuote {
   idempotency?: IdempotencyRecord;
 }
 
+/** A stored row as both SQL stores keep it: the quote's JSON, its expiry and its idempotency record. */
+export interface QuoteRow {
+  quote: string;
+  expires_at: Date | number;
+  idempotency_key: string | null;
+  body_hash: string | null;
+}
+
+export function storedQuoteOf(row: QuoteRow): StoredQuote {
+  return {
+    quote: JSON.parse(row.quote) as QuoteResult,
+    expiresAt: new Date(row.expires_at),
+    ...(row.idempotency_key && row.body_hash ? { idempotency: { key: row.idempotency_key, bodyHash: row.body_hash } } : {}),
+  };
+}
+
 /**
  * Where answered quotes are kept until they expire. Implementations never
  * read the clock: every call that depends on time takes `now`, and `save`

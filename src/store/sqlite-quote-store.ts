@@ -2,13 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { QuoteResult } from '../quote/quote-result';
-import { DuplicateQuoteIdError, QuoteStoreError, type IdempotencyRecord, type QuoteStore, type StoredQuote } from './quote-store';
+import { DuplicateQuoteIdError, QuoteStoreError, storedQuoteOf, type IdempotencyRecord, type QuoteRow, type QuoteStore, type StoredQuote } from './quote-store';
 
-interface Row {
-  quote: string;
+interface Row extends QuoteRow {
   expires_at: number;
-  idempotency_key: string | null;
-  body_hash: string | null;
 }
 
 /** Times are kept as epoch milliseconds, so comparisons are integer comparisons. */
@@ -70,7 +67,7 @@ export class SqliteQuoteStore implements QuoteStore {
         hash: idem?.bodyHash ?? null,
       });
       if (result.changes === 1 || !idem) return { quote, expiresAt, ...(idem ? { idempotency: idem } : {}) };
-      return toStored(this.byKey.get(idem.key, createdAt) as Row);
+      return storedQuoteOf(this.byKey.get(idem.key, createdAt) as Row);
     });
   }
 
@@ -85,7 +82,7 @@ export class SqliteQuoteStore implements QuoteStore {
 
   async findByIdempotencyKey(key: string, now: Date): Promise<StoredQuote | undefined> {
     const row = this.run('findByIdempotencyKey', () => this.byKey.get(key, now.getTime()) as Row | undefined);
-    return row ? toStored(row) : undefined;
+    return row ? storedQuoteOf(row) : undefined;
   }
 
   async purgeExpired(now: Date): Promise<number> {
@@ -107,10 +104,3 @@ export class SqliteQuoteStore implements QuoteStore {
   }
 }
 
-function toStored(row: Row): StoredQuote {
-  return {
-    quote: JSON.parse(row.quote) as QuoteResult,
-    expiresAt: new Date(row.expires_at),
-    ...(row.idempotency_key && row.body_hash ? { idempotency: { key: row.idempotency_key, bodyHash: row.body_hash } } : {}),
-  };
-}

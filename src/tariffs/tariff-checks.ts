@@ -1,19 +1,27 @@
 import type { DataProblem } from '../schema/data-file';
 import { measureAgreements, type TariffFile } from './tariff-schema';
 
+type Add = (path: string, message: string) => void;
+
 /**
  * Checks a schema cannot express: references between parts of one tariff
  * file. Returns problems with the JSON path of the offending value.
  */
 export function checkTariffReferences(file: string, t: TariffFile): DataProblem[] {
   const problems: DataProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ file, path, message });
-  const sourceKeys = new Set(Object.keys(t.sources));
+  const add: Add = (path, message) => problems.push({ file, path, message });
   const agreements = new Set(Object.keys(t.agreements));
   const needAgreement = (id: string, path: string) => {
     if (!agreements.has(id)) add(path, `agreement "${id}" is not defined in "agreements"`);
   };
+  checkNamedReferences(t, new Set(Object.keys(t.sources)), needAgreement, add);
+  checkAgreements(t, needAgreement, add);
+  checkPeriods(t, add);
+  return problems;
+}
 
+/** Every `source` names a key of `sources`; every agreement an `exemptUnder` or `agreement:<ID>` origin names exists. */
+function checkNamedReferences(t: TariffFile, sourceKeys: ReadonlySet<string>, needAgreement: (id: string, path: string) => void, add: Add): void {
   const visit = (value: unknown, path: string): void => {
     if (Array.isArray(value)) {
       value.forEach((v, i) => visit(v, `${path}[${i}]`));
@@ -43,7 +51,10 @@ export function checkTariffReferences(file: string, t: TariffFile): DataProblem[
     }
   };
   visit(t, '');
+}
 
+/** Preferential measures name defined agreements; `memberDates` keys are members. */
+function checkAgreements(t: TariffFile, needAgreement: (id: string, path: string) => void, add: Add): void {
   t.duties.preferential.forEach((m, i) => {
     if (m.agreements) m.agreements.forEach((a, j) => needAgreement(a, `duties.preferential[${i}].agreements[${j}]`));
     else measureAgreements(m).forEach((a) => needAgreement(a, `duties.preferential[${i}].agreement`));
@@ -53,7 +64,10 @@ export function checkTariffReferences(file: string, t: TariffFile): DataProblem[
       if (!a.members.includes(member)) add(`agreements.${id}.memberDates.${member}`, `"${member}" is not listed in the agreement's "members"`);
     }
   }
+}
 
+/** Periods do not overlap and do not end before they start; tax regions are listed in `regions`. */
+function checkPeriods(t: TariffFile, add: Add): void {
   const periods = [...t.periods].map((p, i) => ({ p, i })).sort((a, b) => a.p.effectiveFrom.localeCompare(b.p.effectiveFrom));
   for (let k = 1; k < periods.length; k++) {
     const prev = periods[k - 1]!;
@@ -70,5 +84,4 @@ export function checkTariffReferences(file: string, t: TariffFile): DataProblem[
       });
     });
   });
-  return problems;
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { D, sum } from '../../domain/money';
 import { toCm, toKg } from '../../domain/units';
 import type { quoteRequestSchema } from '../../schema/quote-request-schema';
+import type { Note } from '../../domain/note';
 import type { LocalizedText } from '../../schema/primitives';
 import type { Catalogue, CatalogueEntry } from './catalogue';
 import type { CatalogueDefaults } from './shopify-config';
@@ -10,17 +11,12 @@ import type { ShopifyItem, ShopifyRateRequest } from './shopify-rate-schema';
 
 export type QuoteRequestInput = z.input<typeof quoteRequestSchema>;
 
-export interface MappingNote {
-  code: string;
-  severity: 'info' | 'warning';
-  text: LocalizedText;
-}
 
 export interface MappedRequest {
   /** A `/quote` request body, still to be validated by quoteRequestSchema. */
   body: QuoteRequestInput;
   /** One note per default used, for the stored quote. */
-  notes: MappingNote[];
+  notes: Note[];
   /** Items Shopify says need shipping; zero means there is nothing to rate. */
   shippableItems: number;
 }
@@ -57,6 +53,58 @@ interface ItemPlan {
   unitKg?: Decimal;
 }
 
+/** One Shopify line as a `/quote` item: HS code, origin and weight from the catalogue or the defaults (each default noted). */
+function mapItem(item: ShopifyItem, index: number, rate: ShopifyRateRequest['rate'], opts: MappingOptions, notes: Note[]): { line: NonNullable<QuoteRequestInput['items']>[number]; plan: ItemPlan } {
+  const ref = itemRef(item, index);
+  const entry = opts.catalogue.find(item.variant_id, item.sku);
+  const hsCode = entry?.hsCode ?? opts.defaults.hsCode;
+  if (hsCode === undefined) {
+    throw new ShopifyMappingError('NOT_IN_CATALOGUE', {
+      es: `${ref} no está en el catálogo y no hay código HS por defecto (SHOPIFY_DEFAULT_HS_CODE).`,
+      en: `${ref} is not in the catalogue and there is no default HS code (SHOPIFY_DEFAULT_HS_CODE).`,
+    });
+  }
+  if (!entry) {
+    notes.push({ code: `CATALOGUE_DEFAULT_HS:${ref}`, severity: 'warning', text: {
+      es: `${ref} no está en el catálogo: se usó el código HS por defecto ${hsCode}. Añádalo al catálogo para un arancel exacto.`,
+      en: `${ref} is not in the catalogue: the default HS code ${hsCode} was used. Add it to the catalogue for an exact duty.`,
+    } });
+  }
+  const originCountry = entry?.originCountry ?? opts.defaults.originCountry ?? rate.origin.country;
+  if (entry?.originCountry === undefined) {
+    notes.push({ code: `CATALOGUE_DEFAULT_ORIGIN:${ref}`, severity: 'warning', text: {
+      es: `${ref}: el catálogo no da el país de origen; se supuso ${originCountry}. Las preferencias arancelarias dependen del origen real.`,
+      en: `${ref}: the catalogue gives no country of origin; ${originCountry} was assumed. Trade-agreement preferences depend on the real origin.`,
+    } });
+  }
+  const unitKg = unitWeightOf(item, entry, ref, opts.defaults, notes);
+  return {
+    plan: { entry, ...(unitKg ? { unitKg } : {}) },
+    line: {
+      description: (entry?.description ?? item.name ?? '').slice(0, 500),
+      hsCode,
+      originCountry,
+      claimPreference: entry?.claimPreference ?? true,
+      quantity: item.quantity,
+      unitPrice: { amount: new D(item.price).div(SHOPIFY_SUBUNITS).toFixed(2), currency: rate.currency },
+      ...(unitKg ? { unitWeight: { value: unitKg.toNumber(), unit: 'kg' as const } } : {}),
+      ...(entry?.unitVolume ? { unitVolume: entry.unitVolume } : {}),
+    },
+  };
+}
+
+/** The catalogue's weight, else Shopify's grams, else the default (noted). */
+function unitWeightOf(item: ShopifyItem, entry: CatalogueEntry | undefined, ref: string, defaults: CatalogueDefaults, notes: Note[]): Decimal | undefined {
+  if (entry?.unitWeight) return toKg(entry.unitWeight.value, entry.unitWeight.unit);
+  if (item.grams > 0) return new D(item.grams).div(1000);
+  if (defaults.unitGrams === undefined) return undefined;
+  notes.push({ code: `CATALOGUE_DEFAULT_WEIGHT:${ref}`, severity: 'warning', text: {
+    es: `${ref} no tiene peso en Shopify ni en el catálogo: se usaron ${defaults.unitGrams} g por unidad.`,
+    en: `${ref} has no weight in Shopify or the catalogue: ${defaults.unitGrams} g a unit was used.`,
+  } });
+  return new D(defaults.unitGrams).div(1000);
+}
+
 /**
  * Turn Shopify's rate request into a `/quote` body: price from subunits,
  * HS code, origin and size from the catalogue, weight from the catalogue or
@@ -66,54 +114,11 @@ interface ItemPlan {
  */
 export function mapRateRequest(req: ShopifyRateRequest, opts: MappingOptions): MappedRequest {
   const rate = req.rate;
-  const notes: MappingNote[] = [];
+  const notes: Note[] = [];
   const shippable = rate.items.filter((i) => i.requires_shipping);
-  const plans: ItemPlan[] = [];
-  const items = shippable.map((item, index) => {
-    const ref = itemRef(item, index);
-    const entry = opts.catalogue.find(item.variant_id, item.sku);
-    const hsCode = entry?.hsCode ?? opts.defaults.hsCode;
-    if (hsCode === undefined) {
-      throw new ShopifyMappingError('NOT_IN_CATALOGUE', {
-        es: `${ref} no está en el catálogo y no hay código HS por defecto (SHOPIFY_DEFAULT_HS_CODE).`,
-        en: `${ref} is not in the catalogue and there is no default HS code (SHOPIFY_DEFAULT_HS_CODE).`,
-      });
-    }
-    if (!entry) {
-      notes.push({ code: `CATALOGUE_DEFAULT_HS:${ref}`, severity: 'warning', text: {
-        es: `${ref} no está en el catálogo: se usó el código HS por defecto ${hsCode}. Añádalo al catálogo para un arancel exacto.`,
-        en: `${ref} is not in the catalogue: the default HS code ${hsCode} was used. Add it to the catalogue for an exact duty.`,
-      } });
-    }
-    const originCountry = entry?.originCountry ?? opts.defaults.originCountry ?? rate.origin.country;
-    if (entry?.originCountry === undefined) {
-      notes.push({ code: `CATALOGUE_DEFAULT_ORIGIN:${ref}`, severity: 'warning', text: {
-        es: `${ref}: el catálogo no da el país de origen; se supuso ${originCountry}. Las preferencias arancelarias dependen del origen real.`,
-        en: `${ref}: the catalogue gives no country of origin; ${originCountry} was assumed. Trade-agreement preferences depend on the real origin.`,
-      } });
-    }
-    let unitKg: Decimal | undefined;
-    if (entry?.unitWeight) unitKg = toKg(entry.unitWeight.value, entry.unitWeight.unit);
-    else if (item.grams > 0) unitKg = new D(item.grams).div(1000);
-    else if (opts.defaults.unitGrams !== undefined) {
-      unitKg = new D(opts.defaults.unitGrams).div(1000);
-      notes.push({ code: `CATALOGUE_DEFAULT_WEIGHT:${ref}`, severity: 'warning', text: {
-        es: `${ref} no tiene peso en Shopify ni en el catálogo: se usaron ${opts.defaults.unitGrams} g por unidad.`,
-        en: `${ref} has no weight in Shopify or the catalogue: ${opts.defaults.unitGrams} g a unit was used.`,
-      } });
-    }
-    plans.push({ entry, ...(unitKg ? { unitKg } : {}) });
-    return {
-      description: (entry?.description ?? item.name ?? '').slice(0, 500),
-      hsCode,
-      originCountry,
-      claimPreference: entry?.claimPreference ?? true,
-      quantity: item.quantity,
-      unitPrice: { amount: new D(item.price).div(SHOPIFY_SUBUNITS).toFixed(2), currency: rate.currency },
-      ...(unitKg ? { unitWeight: { value: unitKg.toNumber(), unit: 'kg' as const } } : {}),
-      ...(entry?.unitVolume ? { unitVolume: entry.unitVolume } : {}),
-    };
-  });
+  const mapped = shippable.map((item, index) => mapItem(item, index, rate, opts, notes));
+  const plans = mapped.map((m) => m.plan);
+  const items = mapped.map((m) => m.line);
 
   const parcel = parcelFromCatalogue(plans, shippable);
   if (parcel) {

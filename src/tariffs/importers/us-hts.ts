@@ -3,6 +3,7 @@ import { requireColumns } from '../../schema/csv';
 import { adValorem, canonical } from './duty-json';
 import type { AgreementJson, MeasureJson, NoteJson, PreferenceJson, ScheduleImport } from './schedule';
 import { parseUsRate, parseUsSpecial, type UsRateFlag } from './us-rate-text';
+import usProgrammes from './us-programmes.json';
 
 /** Columns of the USITC HTS CSV export used here. */
 export const US_HTS_COLUMNS = ['digits', 'full_description', 'general_rate', 'special_rate'] as const;
@@ -11,25 +12,10 @@ const SOURCE = 'US-HTS';
 
 /**
  * Special-programme codes of the HTS special column (General Note 3(c)(i)) that are free-trade
- * agreements with fixed members, and the agreement each becomes in the tariff file.
+ * agreements with fixed members, and the agreement each becomes in the tariff file
+ * (us-programmes.json).
  */
-export const US_PROGRAMMES: Record<string, { id: string; members: string[]; es: string; en: string }> = {
-  S: { id: 'USMCA', members: ['MX', 'CA', 'US'], es: 'Tratado entre México, Estados Unidos y Canadá (T-MEC / USMCA), programa S del HTS', en: 'United States–Mexico–Canada Agreement (USMCA), HTS programme S' },
-  P: { id: 'CAFTA-DR', members: ['CR', 'DO', 'GT', 'HN', 'NI', 'SV'], es: 'Tratado de Libre Comercio entre Centroamérica, República Dominicana y EE. UU. (CAFTA-DR), programa P', en: 'Dominican Republic–Central America FTA (CAFTA-DR), HTS programme P' },
-  AU: { id: 'US-AU', members: ['AU'], es: 'TLC Estados Unidos–Australia (programa AU)', en: 'US–Australia FTA (programme AU)' },
-  BH: { id: 'US-BH', members: ['BH'], es: 'TLC Estados Unidos–Baréin (programa BH)', en: 'US–Bahrain FTA (programme BH)' },
-  CL: { id: 'US-CL', members: ['CL'], es: 'TLC Estados Unidos–Chile (programa CL)', en: 'US–Chile FTA (programme CL)' },
-  CO: { id: 'US-CO', members: ['CO'], es: 'Acuerdo de Promoción Comercial Estados Unidos–Colombia (programa CO)', en: 'US–Colombia Trade Promotion Agreement (programme CO)' },
-  IL: { id: 'US-IL', members: ['IL'], es: 'TLC Estados Unidos–Israel (programa IL)', en: 'US–Israel FTA (programme IL)' },
-  JO: { id: 'US-JO', members: ['JO'], es: 'TLC Estados Unidos–Jordania (programa JO)', en: 'US–Jordan FTA (programme JO)' },
-  JP: { id: 'US-JP', members: ['JP'], es: 'Acuerdo Comercial Estados Unidos–Japón (programa JP; cobertura limitada)', en: 'US–Japan Trade Agreement (programme JP; limited coverage)' },
-  KR: { id: 'US-KR', members: ['KR'], es: 'TLC Estados Unidos–Corea (KORUS, programa KR)', en: 'US–Korea FTA (KORUS, programme KR)' },
-  MA: { id: 'US-MA', members: ['MA'], es: 'TLC Estados Unidos–Marruecos (programa MA)', en: 'US–Morocco FTA (programme MA)' },
-  OM: { id: 'US-OM', members: ['OM'], es: 'TLC Estados Unidos–Omán (programa OM)', en: 'US–Oman FTA (programme OM)' },
-  PA: { id: 'US-PA', members: ['PA'], es: 'Acuerdo de Promoción Comercial Estados Unidos–Panamá (programa PA)', en: 'US–Panama Trade Promotion Agreement (programme PA)' },
-  PE: { id: 'US-PE', members: ['PE'], es: 'Acuerdo de Promoción Comercial Estados Unidos–Perú (programa PE)', en: 'US–Peru Trade Promotion Agreement (programme PE)' },
-  SG: { id: 'US-SG', members: ['SG'], es: 'TLC Estados Unidos–Singapur (programa SG)', en: 'US–Singapore FTA (programme SG)' },
-};
+export const US_PROGRAMMES: Record<string, { id: string; members: string[]; es: string; en: string }> = usProgrammes;
 
 /**
  * Codes deliberately not modelled: unilateral programmes need beneficiary lists and rules the
@@ -201,6 +187,14 @@ function note(code: string, severity: 'info' | 'warning', es: string, en: string
   return { code, severity, text: { es, en }, ...(hs ? { hs } : {}), source: SOURCE, confidence: 'confirmed' };
 }
 
+/** Warnings for the lines the importer could only estimate, by what kept them from being modelled. */
+const LINE_WARNINGS: { key: keyof Collected['notHs']; code: string; es: string; en: string }[] = [
+  { key: 'proof', code: 'US-PROOF-LITRE', es: 'En estas fracciones de bebidas alcohólicas parte del arancel es por litro prueba (un litro con 50 % de alcohol). La graduación no se modela: el importe se calcula por litro de producto, lo que sobrestima el arancel de bebidas con menos de 50 % de alcohol (un destilado de 40 % paga en realidad el 80 % de lo mostrado). Los impuestos especiales federales sobre el alcohol no están incluidos.', en: 'On these alcoholic-beverage lines part of the duty is per proof litre (a litre at 50% alcohol). Strength is not modelled: the amount is computed per litre of product, which overstates the duty on drinks under 50% alcohol (a 40% spirit actually pays 80% of the amount shown). Federal excise taxes on alcohol are not included.' },
+  { key: 'ensemble', code: 'US-ENSEMBLES', es: 'Conjuntos (ensembles) de prendas: el arancel es el de cada prenda como si se importara por separado. Cotice cada prenda con su propia fracción; para estas fracciones solo se usa una estimación.', en: 'Garment ensembles: the duty is that of each garment as if entered separately. Quote each garment under its own subheading; for these lines only an estimate is used.' },
+  { key: 'reference', code: 'US-RATE-BY-REFERENCE', es: 'En estas fracciones la tasa general remite a otra (la del artículo al que pertenece el accesorio, la del jugo natural o la del artículo sin esta subpartida) o usa una unidad no modelada (por m², por kg de azúcares totales, por línea por gruesa); no se pudo expresar y se usa una estimación.', en: 'On these lines the general rate refers to another rate (that of the article the accessory belongs to, of the natural juice, or of the article without this subheading) or uses a unit that is not modelled (per m², per kg of total sugars, per line per gross); it could not be expressed and an estimate is used.' },
+  { key: 'trq', code: 'US-USMCA-SUGAR-TRQ', es: 'En estas fracciones con azúcar o lácteos la preferencia del T-MEC se da mediante cupos del capítulo 98 (9823.xx, código S+) y no se modela: se usa la tasa general y, para México, el arancel adicional vigente.', en: 'On these sugar- or dairy-containing lines the USMCA preference is given through chapter 98 quotas (9823.xx, code S+) and is not modelled: the general rate is used and, for Mexico, the additional duty in force.' },
+];
+
 function generatedNotes(chapters: string[], n: Collected['notHs']): NoteJson[] {
   const list = chapters.join(', ');
   const uniq = (xs: string[]) => [...new Set(xs)].sort();
@@ -212,29 +206,8 @@ function generatedNotes(chapters: string[], n: Collected['notHs']): NoteJson[] {
       `MFN and preferential rates come from the imported HTS for chapters ${list}, at 8 digits (10 where they differ). Other chapters use an estimated country-default rate. Unilateral programmes (GSP A/A*/A+, AGOA D, CBERA E/E*, CBTPA R, Nepal NP) and product programmes (B, C, K, L) are not modelled.`,
     ),
   ];
-  if (n.proof.length) {
-    notes.push(note('US-PROOF-LITRE', 'warning',
-      'En estas fracciones de bebidas alcohólicas parte del arancel es por litro prueba (un litro con 50 % de alcohol). La graduación no se modela: el importe se calcula por litro de producto, lo que sobrestima el arancel de bebidas con menos de 50 % de alcohol (un destilado de 40 % paga en realidad el 80 % de lo mostrado). Los impuestos especiales federales sobre el alcohol no están incluidos.',
-      'On these alcoholic-beverage lines part of the duty is per proof litre (a litre at 50% alcohol). Strength is not modelled: the amount is computed per litre of product, which overstates the duty on drinks under 50% alcohol (a 40% spirit actually pays 80% of the amount shown). Federal excise taxes on alcohol are not included.',
-      uniq(n.proof)));
-  }
-  if (n.ensemble.length) {
-    notes.push(note('US-ENSEMBLES', 'warning',
-      'Conjuntos (ensembles) de prendas: el arancel es el de cada prenda como si se importara por separado. Cotice cada prenda con su propia fracción; para estas fracciones solo se usa una estimación.',
-      'Garment ensembles: the duty is that of each garment as if entered separately. Quote each garment under its own subheading; for these lines only an estimate is used.',
-      uniq(n.ensemble)));
-  }
-  if (n.reference.length) {
-    notes.push(note('US-RATE-BY-REFERENCE', 'warning',
-      'En estas fracciones la tasa general remite a otra (la del artículo al que pertenece el accesorio, la del jugo natural o la del artículo sin esta subpartida) o usa una unidad no modelada (por m², por kg de azúcares totales, por línea por gruesa); no se pudo expresar y se usa una estimación.',
-      'On these lines the general rate refers to another rate (that of the article the accessory belongs to, of the natural juice, or of the article without this subheading) or uses a unit that is not modelled (per m², per kg of total sugars, per line per gross); it could not be expressed and an estimate is used.',
-      uniq(n.reference)));
-  }
-  if (n.trq.length) {
-    notes.push(note('US-USMCA-SUGAR-TRQ', 'warning',
-      'En estas fracciones con azúcar o lácteos la preferencia del T-MEC se da mediante cupos del capítulo 98 (9823.xx, código S+) y no se modela: se usa la tasa general y, para México, el arancel adicional vigente.',
-      'On these sugar- or dairy-containing lines the USMCA preference is given through chapter 98 quotas (9823.xx, code S+) and is not modelled: the general rate is used and, for Mexico, the additional duty in force.',
-      uniq(n.trq)));
+  for (const w of LINE_WARNINGS) {
+    if (n[w.key].length) notes.push(note(w.code, 'warning', w.es, w.en, uniq(n[w.key])));
   }
   return notes;
 }
