@@ -78,17 +78,6 @@ function quantityFor(per: 'unit' | 'kg' | 'litre', base: DutyBase): Decimal {
   return base.litres;
 }
 
-/** Which quantities an expression needs, to ask for them before evaluating. */
-export function quantitiesNeeded(expr: DutyExpression): Set<'unit' | 'kg' | 'litre'> {
-  const out = new Set<'unit' | 'kg' | 'litre'>();
-  const walk = (e: DutyExpression): void => {
-    if (e.type === 'specific') out.add(e.per);
-    else if (e.type !== 'adValorem') e.of.forEach(walk);
-  };
-  walk(expr);
-  return out;
-}
-
 /** A plain ad valorem rate as a bare number ("16.5"); undefined for compound expressions. */
 export function plainPercent(expr: DutyExpression): Decimal | undefined {
   return expr.type === 'adValorem' ? expr.percent : undefined;

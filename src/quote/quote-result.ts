@@ -8,4 +8,3 @@ export type FeeLineOut = z.output<typeof feeLineSchema>;
 export type NoteOut = z.output<typeof noteSchema>;
 export type QuoteOption = z.output<typeof optionSchema>;
 export type QuoteResult = z.output<typeof quoteResponseSchema>;
-export type DeMinimisOutcome = QuoteOption['deMinimis']['duty'];

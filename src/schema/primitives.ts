@@ -19,7 +19,6 @@ export const currencyCodeSchema = z
     error: (iss) => `expected an ISO 4217 currency code such as "USD", got ${JSON.stringify(iss.input)}`,
   });
 
-const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
 const NON_NEGATIVE_DECIMAL_RE = /^\d+(\.\d+)?$/;
 
 function decimalString(what: string, example: string) {
@@ -40,12 +39,6 @@ function describe(input: unknown): string {
 export const amountSchema = decimalString('an amount', '12.50');
 /** A percentage as a decimal string ("16.5" means 16.5 %). */
 export const percentSchema = decimalString('a percentage', '19');
-/** A signed decimal string. */
-export const signedDecimalSchema = z
-  .string()
-  .regex(DECIMAL_RE, { error: (iss) => `expected a decimal number such as "-1.5", got ${describe(iss.input)}` })
-  .transform((s) => new D(s));
-
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `expected a date as YYYY-MM-DD, got ${describe(iss.input)}` })
