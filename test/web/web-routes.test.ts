@@ -72,7 +72,7 @@ describe('the form\'s files and strings', () => {
   it('when every module the page imports is asked for, then each one is served as JavaScript', async () => {
     const imported = new Set<string>(['app.js']);
     for (const f of scripts) {
-      for (const m of readFileSync(join(WEB_DIR, f), 'utf8').matchAll(/from '\.\/([\w-]+\.js)'/g)) imported.add(m[1]!);
+      for (const m of readFileSync(join(WEB_DIR, f), 'utf8').matchAll(/from '\.\/([\w/-]+\.js)'/g)) imported.add(m[1]!);
     }
     for (const name of imported) {
       const res = await request(app).get(`/${name}`);
@@ -117,11 +117,26 @@ describe('GET /hs/search', () => {
     expect(res.body.results[0]).toMatchObject({ code: '4202.21', hs6: '420221', label: 'Bolsa de piel', lang: 'es', source: 'curated' });
   });
 
+  it('when a product whose code depends on the material is found, then its note comes in the language asked for', async () => {
+    const es = await request(app).get('/hs/search').query({ q: 'taza de cerámica', locale: 'es' });
+    expect(es.body.results[0]).toMatchObject({ code: '6912.00', label: 'Taza de cerámica', note: 'Loza, barro o gres (no porcelana) para mesa o cocina. Si es de porcelana: 6911.10.' });
+    const en = await request(app).get('/hs/search').query({ q: 'ceramic mug', locale: 'en' });
+    expect(en.body.results[0]).toMatchObject({ code: '6912.00', label: 'Ceramic mug', note: 'Earthenware or stoneware (not porcelain) for table or kitchen. Of porcelain: 6911.10.' });
+  });
+
+  it('when the currency.js module the form uses is asked for, then the pinned package file is served as JavaScript', async () => {
+    const res = await request(app).get('/vendor/currency.js');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.text).toContain('currency.js - v2.0.4');
+  });
+
   it('when no locale is given, then Accept-Language decides', async () => {
     const res = await request(app).get('/hs/search').query({ q: 'camiseta' }).set('Accept-Language', 'es-MX');
     expect(res.body.locale).toBe('es');
     expect(res.body.results[0].code).toBe('6109.10');
   });
+
 
   it('when a limit is given, then no more suggestions than that come back', async () => {
     const res = await request(app).get('/hs/search').query({ q: 'cotton', locale: 'en', limit: '3' });
