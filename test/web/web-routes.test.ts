@@ -74,6 +74,7 @@ describe('the form\'s files and strings', () => {
     for (const f of scripts) {
       for (const m of readFileSync(join(WEB_DIR, f), 'utf8').matchAll(/from '\.\/([\w/-]+\.js)'/g)) imported.add(m[1]!);
     }
+    expect(imported).toContain('vendor/currency.js');
     for (const name of imported) {
       const res = await request(app).get(`/${name}`);
       expect([name, res.status, res.headers['content-type']]).toEqual([name, 200, 'text/javascript; charset=utf-8']);
