@@ -149,9 +149,10 @@ const hsSearchQuerySchema = z.object({
 
 export interface WebRouteOptions {
   /**
-   * The HS search; default: the bundled data, built when the routes are
-   * created (at start, not on the first search) and kept for the life of
-   * the process.
+   * The HS search; default: the bundled data, kept for the life of the
+   * process. The server builds it at start (`warmBundledHsSearch`), so no
+   * search waits for it; an app built without the server (tests) builds
+   * it on its first search instead of paying for it in every app.
    */
   hsSearch?: () => HsSearch;
   /** Where the form's files are; default `src/web`. */
@@ -160,11 +161,12 @@ export interface WebRouteOptions {
 
 let bundledHs: HsSearch | undefined;
 
-function bundledHsSearch(deps: AppDeps): HsSearch {
+/** The search over the bundled HS data, built once per process; the server calls this at start. */
+export function warmBundledHsSearch(logger: AppDeps['logger']): HsSearch {
   if (!bundledHs) {
     const started = process.hrtime.bigint();
     bundledHs = loadHsSearch();
-    deps.logger.info({ ...bundledHs.counts, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'HS search index built');
+    logger.info({ ...bundledHs.counts, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'HS search index built');
   }
   return bundledHs;
 }
@@ -172,8 +174,7 @@ function bundledHsSearch(deps: AppDeps): HsSearch {
 export function webRoutes(deps: AppDeps, options: WebRouteOptions = {}): Router {
   const router = Router();
   const files = webFiles(options.webDir ?? WEB_DIR);
-  const bundled = options.hsSearch ? undefined : bundledHsSearch(deps);
-  const hs = options.hsSearch ?? (() => bundled!);
+  const hs = options.hsSearch ?? (() => warmBundledHsSearch(deps.logger));
 
   router.get('/', (req, res) => {
     res.set({

@@ -60,126 +60,140 @@ function optionElement(listbox, s, i) {
   return li;
 }
 
-export function attachHsCombobox(input, { description }) {
-  const listbox = document.getElementById(input.getAttribute('aria-controls'));
-  const status = document.getElementById('hs-status');
-  let options = [];
-  let active = -1;
-  let timer;
-  let inflight;
+/** One HS code field with its list box; the state of the open list lives here. */
+class HsCombobox {
+  constructor(input, description) {
+    this.input = input;
+    this.description = description;
+    this.listbox = document.getElementById(input.getAttribute('aria-controls'));
+    this.status = document.getElementById('hs-status');
+    this.options = [];
+    this.active = -1;
+    this.timer = undefined;
+    this.inflight = undefined;
+  }
 
-  const isOpen = () => !listbox.hidden && options.length > 0;
+  isOpen() {
+    return !this.listbox.hidden && this.options.length > 0;
+  }
 
-  const close = () => {
-    listbox.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    input.removeAttribute('aria-activedescendant');
-    active = -1;
-  };
+  close() {
+    this.listbox.hidden = true;
+    this.input.setAttribute('aria-expanded', 'false');
+    this.input.removeAttribute('aria-activedescendant');
+    this.active = -1;
+  }
 
-  const setActive = (i) => {
-    active = i;
-    options.forEach((o, k) => o.el.setAttribute('aria-selected', String(k === i)));
+  setActive(i) {
+    this.active = i;
+    this.options.forEach((o, k) => o.el.setAttribute('aria-selected', String(k === i)));
     if (i >= 0) {
-      input.setAttribute('aria-activedescendant', options[i].el.id);
-      options[i].el.scrollIntoView({ block: 'nearest' });
-    } else input.removeAttribute('aria-activedescendant');
-  };
+      this.input.setAttribute('aria-activedescendant', this.options[i].el.id);
+      this.options[i].el.scrollIntoView({ block: 'nearest' });
+    } else this.input.removeAttribute('aria-activedescendant');
+  }
 
-  const pick = (i) => {
-    const s = options[i]?.suggestion;
+  pick(i) {
+    const s = this.options[i]?.suggestion;
     if (!s) return;
-    close();
-    applySuggestion(input, description, s);
-  };
+    this.close();
+    applySuggestion(this.input, this.description, s);
+  }
 
-  const render = (suggestions) => {
-    listbox.replaceChildren();
-    options = suggestions.map((s, i) => {
-      const li = optionElement(listbox, s, i);
+  render(suggestions) {
+    this.listbox.replaceChildren();
+    this.options = suggestions.map((s, i) => {
+      const li = optionElement(this.listbox, s, i);
       // mousedown, not click: the field keeps the focus, so the list is not closed by the blur first.
       li.addEventListener('mousedown', (e) => {
         e.preventDefault();
-        pick(i);
+        this.pick(i);
       });
-      listbox.append(li);
+      this.listbox.append(li);
       return { el: li, suggestion: s };
     });
-    active = -1;
-    if (options.length === 0) {
-      close();
-      status.textContent = t('hs.none');
+    this.active = -1;
+    if (this.options.length === 0) {
+      this.close();
+      this.status.textContent = t('hs.none');
       return;
     }
-    listbox.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
-    status.textContent = t(options.length === 1 ? 'hs.one' : 'hs.count', { count: options.length });
-  };
+    this.listbox.hidden = false;
+    this.input.setAttribute('aria-expanded', 'true');
+    this.status.textContent = t(this.options.length === 1 ? 'hs.one' : 'hs.count', { count: this.options.length });
+  }
 
-  const search = (query, delay = DEBOUNCE_MS) => {
-    clearTimeout(timer);
+  search(query, delay = DEBOUNCE_MS) {
+    clearTimeout(this.timer);
     const q = query.trim();
     if (q.length < 2) {
-      close();
+      this.close();
       return;
     }
-    timer = setTimeout(async () => {
-      inflight?.abort();
-      inflight = new AbortController();
+    this.timer = setTimeout(async () => {
+      this.inflight?.abort();
+      this.inflight = new AbortController();
       try {
-        const results = await fetchSuggestions(q, inflight.signal);
-        if (document.activeElement === input) render(results);
+        const results = await fetchSuggestions(q, this.inflight.signal);
+        if (document.activeElement === this.input) this.render(results);
       } catch (err) {
-        if (err.name !== 'AbortError') close();
+        if (err.name !== 'AbortError') this.close();
       }
     }, delay);
-  };
+  }
 
-  input.addEventListener('input', () => search(input.value));
-  // A description the user writes is theirs: picking a product no longer replaces it.
-  description?.addEventListener('input', () => delete description.dataset.autofill);
-  // An empty code field with a description, or a product name left in the field: suggest again.
-  input.addEventListener('focus', () => {
-    const text = input.value.trim();
-    if (text === '' && description?.value.trim()) search(description.value);
-    else if (text !== '' && !isHsCode(text)) search(text);
-  });
-  input.addEventListener('blur', () => {
-    clearTimeout(timer);
-    close();
-  });
-  input.addEventListener('keydown', (e) => {
+  /** An empty code field with a description, or a product name left in the field: suggest again. */
+  onFocus() {
+    const text = this.input.value.trim();
+    if (text === '' && this.description?.value.trim()) this.search(this.description.value);
+    else if (text !== '' && !isHsCode(text)) this.search(text);
+  }
+
+  onKeydown(e) {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      if (isOpen()) setActive((active + 1) % options.length);
-      else search(input.value || description?.value || '', 0);
-    } else if (e.key === 'ArrowUp' && isOpen()) {
+      if (this.isOpen()) this.setActive((this.active + 1) % this.options.length);
+      else this.search(this.input.value || this.description?.value || '', 0);
+    } else if (e.key === 'ArrowUp' && this.isOpen()) {
       e.preventDefault();
-      setActive(active <= 0 ? options.length - 1 : active - 1);
-    } else if (e.key === 'Enter') onEnter(e);
-    else if (e.key === 'Escape' && isOpen()) {
+      this.setActive(this.active <= 0 ? this.options.length - 1 : this.active - 1);
+    } else if (e.key === 'Enter') this.onEnter(e);
+    else if (e.key === 'Escape' && this.isOpen()) {
       e.preventDefault();
-      close();
+      this.close();
     }
-  });
+  }
 
   /**
    * Enter never submits a product name as a code: it takes the highlighted
    * suggestion or the only one; with several and none highlighted it
    * highlights the first; with the list closed it looks the text up.
    */
-  function onEnter(e) {
-    const text = input.value.trim();
-    if (isOpen()) {
+  onEnter(e) {
+    const text = this.input.value.trim();
+    if (this.isOpen()) {
       e.preventDefault();
-      if (active >= 0) pick(active);
-      else if (options.length === 1) pick(0);
-      else setActive(0);
+      if (this.active >= 0) this.pick(this.active);
+      else if (this.options.length === 1) this.pick(0);
+      else this.setActive(0);
       return;
     }
     if (text !== '' && !isHsCode(text)) {
       e.preventDefault();
-      search(text, 0);
+      this.search(text, 0);
     }
   }
+}
+
+export function attachHsCombobox(input, { description }) {
+  const box = new HsCombobox(input, description);
+  input.addEventListener('input', () => box.search(input.value));
+  // A description the user writes is theirs: picking a product no longer replaces it.
+  description?.addEventListener('input', () => delete description.dataset.autofill);
+  input.addEventListener('focus', () => box.onFocus());
+  input.addEventListener('blur', () => {
+    clearTimeout(box.timer);
+    box.close();
+  });
+  input.addEventListener('keydown', (e) => box.onKeydown(e));
 }

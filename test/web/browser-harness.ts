@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type 
 import { defaultDataPaths, loadDataSnapshot } from '../../src/data/load-data';
 import { countryTimeZone, createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { createApp } from '../../src/http/app';
+import { warmBundledHsSearch } from '../../src/http/web-routes';
 import type { AppDeps, DataSnapshot } from '../../src/http/app-deps';
 
 /**
@@ -57,6 +58,8 @@ function bundledData(): DataSnapshot {
 /** The app with the bundled data on 127.0.0.1, port 0; `over` changes a dependency (API keys…). */
 export async function startApp(over: Partial<AppDeps> = {}): Promise<RunningApp> {
   const snapshot = bundledData();
+  // As the server does at start: the first suggestion does not wait for the index.
+  warmBundledHsSearch(pino({ level: 'silent' }));
   let n = 0;
   const app = createApp({
     data: () => snapshot,

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { problemSchema } from '../../src/http/quote-response-schema';
-import { renderIndex, WEB_DIR } from '../../src/http/web-routes';
+import pino from 'pino';
+import { renderIndex, warmBundledHsSearch, WEB_DIR } from '../../src/http/web-routes';
 import { testApp } from '../helpers/http-fixtures';
 
 const strings = JSON.parse(readFileSync(join(WEB_DIR, 'i18n.json'), 'utf8')) as Record<'es' | 'en', Record<string, string>>;
@@ -106,6 +107,18 @@ describe('the form\'s files and strings', () => {
       expect(html).toContain(`data-i18n="${m[1]}">${escaped}<`);
     }
     expect(html).toContain('<option value="es" lang="es" selected>');
+  });
+});
+
+describe('the HS search index', () => {
+  it('when the server warms it at start, then it is built once, with every curated product and HS 2022 subheading, and kept', () => {
+    const logs: { msg: string; curated: number; subheadings: number }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) });
+    const first = warmBundledHsSearch(logger);
+    const again = warmBundledHsSearch(logger);
+    expect(again).toBe(first);
+    // 620 products in data/hs/curated-products.json; 5,613 level-6 rows in the CSV less Comtrade's 999999.
+    expect(logs.filter((l) => l.msg === 'HS search index built').map((l) => [l.curated, l.subheadings])).toEqual([[620, 5612]]);
   });
 });
 
