@@ -9,6 +9,7 @@ import { watchDataFolders } from './data/data-watcher';
 import { defaultDataPaths } from './data/load-data';
 import { countryTimeZone, createHolidayCalendar } from './domain/holiday-calendar';
 import { createApp } from './http/app';
+import { warmBundledHsSearch } from './http/web-routes';
 import { liveFxConfigFromEnv } from './fx/live/live-fx-config';
 import { LiveRates } from './fx/live/live-rates';
 import { loadRateSnapshot } from './fx/snapshot-loader';
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   const snapshot = store.snapshot();
   for (const p of checkHttpCarrierSettings(process.env)) logger.error({ variable: p.path }, `carrier setting rejected: ${formatProblem(p)}`);
   logger.info({ tariffs: [...snapshot.tariffs.keys()], carriers: snapshot.carriers.map((c) => c.id), fx: snapshot.rates.asOf }, 'data loaded');
+  // The form's HS code search: indexed now, so the first suggestion does not wait for it.
+  warmBundledHsSearch(logger);
 
   const live = new LiveRates(snapshot.rates, fx, { logger, onChange: (rates) => store.setRates(rates) });
   void live.start();

@@ -81,6 +81,15 @@ interface WebFiles {
   assets: Map<string, StaticFile>;
 }
 
+/**
+ * Browser modules the form imports from npm packages, served from
+ * node_modules at the version package.json pins (no CDN, no copy to keep
+ * in step): currency.js parses and formats the amounts people type.
+ */
+const VENDOR_MODULES: Record<string, string> = {
+  'vendor/currency.js': 'currency.js/dist/currency.es.js',
+};
+
 const filesByDir = new Map<string, WebFiles>();
 
 /** Read the form's files once per process: they ship with the code and do not change while it runs. */
@@ -92,6 +101,7 @@ function webFiles(dir: string): WebFiles {
     const type = CONTENT_TYPES[extname(name)];
     if (type) assets.set(name, staticFile(readFileSync(join(dir, name)), type));
   }
+  for (const [name, module] of Object.entries(VENDOR_MODULES)) assets.set(name, staticFile(readFileSync(require.resolve(module)), CONTENT_TYPES['.js']!));
   const strings = JSON.parse(readFileSync(join(dir, 'i18n.json'), 'utf8')) as Strings;
   const template = readFileSync(join(dir, 'index.html'), 'utf8');
   const html = 'text/html; charset=utf-8';
@@ -140,9 +150,10 @@ const hsSearchQuerySchema = z.object({
 
 export interface WebRouteOptions {
   /**
-   * The HS search; default: the bundled data, built on the first search and
-   * kept for the life of the process (about 0.3 s of CPU, which would
-   * otherwise be paid by every test that builds an app).
+   * The HS search; default: the bundled data, kept for the life of the
+   * process. The server builds it at start (`warmBundledHsSearch`), so no
+   * search waits for it; an app built without the server (tests) builds
+   * it on its first search instead of paying for it in every app.
    */
   hsSearch?: () => HsSearch;
   /** Where the form's files are; default `src/web`. */
@@ -151,11 +162,12 @@ export interface WebRouteOptions {
 
 let bundledHs: HsSearch | undefined;
 
-function bundledHsSearch(deps: AppDeps): HsSearch {
+/** The search over the bundled HS data, built once per process; the server calls this at start. */
+export function warmBundledHsSearch(logger: AppDeps['logger']): HsSearch {
   if (!bundledHs) {
     const started = process.hrtime.bigint();
     bundledHs = loadHsSearch();
-    deps.logger.info({ ...bundledHs.counts, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'HS search index built');
+    logger.info({ ...bundledHs.counts, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'HS search index built');
   }
   return bundledHs;
 }
@@ -163,7 +175,7 @@ function bundledHsSearch(deps: AppDeps): HsSearch {
 export function webRoutes(deps: AppDeps, options: WebRouteOptions = {}): Router {
   const router = Router();
   const files = webFiles(options.webDir ?? WEB_DIR);
-  const hs = options.hsSearch ?? (() => bundledHsSearch(deps));
+  const hs = options.hsSearch ?? (() => warmBundledHsSearch(deps.logger));
 
   router.get('/', (req, res) => {
     res.set({

@@ -1,16 +1,20 @@
 /* global document, window, fetch, navigator, history, location, sessionStorage, Blob, URL, URLSearchParams, CSS */
+import { formatAmount, minorUnits, parseAmount } from './amount.js';
 import { clearErrors, showProblem } from './field-errors.js';
-import { exampleState, fromQuery, readForm, rowIndexes, toQuery, toRequestBody, today } from './form-model.js';
+import { blankState, exampleState, fromQuery, readForm, rowIndexes, toQuery, toRequestBody, today } from './form-model.js';
 import { attachHsCombobox } from './hs-combobox.js';
 import { applyTranslations, loadStrings, locale, setLocale, t } from './i18n.js';
-import { chooseOption, fillRegionSelect, fillSelects, loadOptions, regionsOf } from './options.js';
+import { updateItemFields } from './item-fields.js';
+import { chooseOption, fillCurrencySelect, fillRegionSelect, fillSelects, loadOptions, regionsOf } from './options.js';
 import { renderResults } from './results.js';
 import { RowList } from './rows.js';
+import { checkForm } from './validate.js';
 
 /**
- * The quote form: starts with a working example (or the state of a shared
- * link, which it then quotes), sends `POST /quote`, and shows the options
- * or the API's errors next to their fields.
+ * The quote form: starts with a working example, marked as one (or the
+ * state of a shared link, which it then quotes), checks what it can itself,
+ * sends `POST /quote`, and shows the options or the errors next to their
+ * fields.
  */
 
 const $ = (id) => document.getElementById(id);
@@ -38,6 +42,16 @@ function updateRegion() {
   $('destination-region-free').hidden = Boolean(regions);
   text.disabled = Boolean(regions);
   if (regions) fillRegionSelect(select, regions);
+  // "The destination's (CAD)": the default answer currency follows the destination.
+  fillCurrencySelect($('currency'));
+}
+
+/** Show the unit price as the page's locale writes it once the user leaves it ("1.234,5" → "1,234.50"). */
+function formatPrice(row) {
+  const input = row.querySelector('[data-field="unitPrice.amount"]');
+  const currency = row.querySelector('[data-field="unitPrice.currency"]').value;
+  const parsed = parseAmount(input.value, minorUnits(currency));
+  if (parsed.value !== undefined) input.value = formatAmount(parsed.value, locale());
 }
 
 function setupItem(row) {
@@ -45,7 +59,11 @@ function setupItem(row) {
   chooseOption(row.querySelector('[data-field="originCountry"]'), $('origin-country').value || 'MX');
   const previous = row.previousElementSibling?.querySelector('[data-field="unitPrice.currency"]')?.value;
   chooseOption(row.querySelector('[data-field="unitPrice.currency"]'), previous || 'MXN');
-  attachHsCombobox(row.querySelector('[data-field="hsCode"]'), { description: row.querySelector('[data-field="description"]') });
+  const hs = row.querySelector('[data-field="hsCode"]');
+  attachHsCombobox(hs, { description: row.querySelector('[data-field="description"]') });
+  for (const type of ['input', 'change']) hs.addEventListener(type, () => updateItemFields(row));
+  row.querySelector('[data-field="unitPrice.amount"]').addEventListener('blur', () => formatPrice(row));
+  updateItemFields(row);
 }
 
 function setupParcel(row) {
@@ -62,8 +80,8 @@ function setControl(name, value) {
   }
 }
 
-/** Put a state (example or shared link) into the form. */
-function fillForm(flat) {
+/** Put a state (example, blank or shared link) into the form; the example is marked as one. */
+function fillForm(flat, { example = false } = {}) {
   for (const el of form.querySelectorAll('input[type="checkbox"], input[type="radio"]')) el.checked = false;
   for (const el of form.querySelectorAll('input[type="text"], input[type="date"]')) el.value = '';
   setControl('destination.country', flat['destination.country'] ?? 'US');
@@ -72,6 +90,9 @@ function fillForm(flat) {
     const indexes = rowIndexes(flat, prefix);
     list.resize(indexes.length);
     indexes.forEach((idx, k) => {
+      // The HS code first: it decides whether the volume fields are enabled to take their values.
+      setControl(`${prefix}.${k}.hsCode`, flat[`${prefix}.${idx}.hsCode`] ?? '');
+      if (prefix === 'items') updateItemFields(list.rows()[k]);
       for (const [key, value] of Object.entries(flat)) {
         if (key.startsWith(`${prefix}.${idx}.`)) setControl(`${prefix}.${k}.${key.slice(`${prefix}.${idx}.`.length)}`, value);
       }
@@ -79,6 +100,23 @@ function fillForm(flat) {
   }
   for (const [key, value] of Object.entries(flat)) {
     if (!key.startsWith('items.') && !key.startsWith('parcels.') && key !== 'destination.country') setControl(key, value);
+  }
+  for (const row of items.rows()) {
+    delete row.dataset.volumeAskedFor;
+    updateItemFields(row);
+    delete row.querySelector('[data-field="description"]').dataset.autofill;
+  }
+  // The example's description gives way to the first product picked; a notice says the data are an example.
+  if (example) items.rows()[0].querySelector('[data-field="description"]').dataset.autofill = 'true';
+  $('example-note').hidden = !example;
+}
+
+/** After an API error naming an item's volume or strength, show those fields even if the code did not ask for them. */
+function revealAskedFields(problem) {
+  for (const err of problem?.errors ?? []) {
+    const m = /^items\.(\d+)\.(unitVolume|alcoholByVolume)/.exec(err.path ?? '');
+    const row = m ? items.rows()[Number(m[1])] : undefined;
+    if (row) updateItemFields(row, true);
   }
 }
 
@@ -106,6 +144,14 @@ function restoreApiKey() {
 }
 
 async function submitQuote() {
+  const local = await checkForm(form);
+  if (local.length > 0) {
+    Object.assign(session, { answer: undefined, outcome: 'problem' });
+    $('results').hidden = true;
+    $('status').textContent = t('status.error');
+    showProblem(form, { code: 'FORM', errors: local });
+    return;
+  }
   const flat = readForm(form);
   const body = toRequestBody(flat, locale());
   history.replaceState(null, '', shareUrl(flat));
@@ -133,6 +179,7 @@ async function submitQuote() {
       $('results').hidden = true;
       status.textContent = t('status.error');
       if (res.status === 401) $('api-key-field').hidden = false;
+      revealAskedFields(payload);
       showProblem(form, payload ?? { detail: t('errors.unexpected', { status: res.status }) });
     }
   } catch {
@@ -195,6 +242,15 @@ function wire() {
   $('print').addEventListener('click', () => window.print());
   $('download-json').addEventListener('click', downloadJson);
   $('copy-link').addEventListener('click', copyLink);
+  // The example notice goes once the user changes something; "Start blank" clears the product, price and weight.
+  form.addEventListener('input', (e) => {
+    if (e.isTrusted) $('example-note').hidden = true;
+  });
+  $('clear-example').addEventListener('click', () => {
+    clearErrors(form);
+    fillForm(blankState(readForm(form)));
+    $('items-0-description').focus();
+  });
 }
 
 async function boot() {
@@ -206,7 +262,7 @@ async function boot() {
   parcels = new RowList({ container: $('parcel-rows'), template: $('parcel-template'), prefix: 'parcels', min: 0, setup: setupParcel });
   fillSelects();
   const shared = fromQuery(location.search);
-  fillForm(shared ?? exampleState(locale(), today()));
+  fillForm(shared ?? exampleState(locale(), today()), { example: !shared });
   restoreApiKey();
   wire();
   document.documentElement.dataset.ready = 'true';

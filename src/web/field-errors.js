@@ -10,7 +10,13 @@ import { locale, t } from './i18n.js';
  * matches nothing is listed in the summary at the top of the form.
  */
 
+/** The API path's last part → the hint shown in Spanish; a whole path wins over its last part. */
 const HINTS = {
+  'origin.country': 'hint.originCountry',
+  'destination.country': 'hint.destinationCountry',
+  'destination.region': 'hint.region',
+  unitVolume: 'hint.unitVolume',
+  alcoholByVolume: 'hint.alcoholByVolume',
   hsCode: 'hint.hsCode',
   quantity: 'hint.quantity',
   amount: 'hint.amount',
@@ -43,19 +49,26 @@ function findTarget(form, path) {
 /**
  * Schema errors (code INVALID_REQUEST) come in English only; in Spanish the
  * field's hint leads and the API's exact words follow, marked as English.
+ * The form's own errors (code FORM) are already in the page's language.
  */
 function messageFor(err, code) {
   if (code !== 'INVALID_REQUEST' || locale() === 'en') return { text: err.message };
   const last = err.path.split('.').at(-1);
-  return { text: t(HINTS[last] ?? 'hint.generic'), detail: err.message };
+  const key = HINTS[err.path] ?? HINTS[last] ?? 'hint.generic';
+  return { text: t(key), detail: err.message };
 }
 
+/**
+ * The field's name for the summary, with the group or row it belongs to:
+ * "Origen · País", "Artículo 1 · Precio unitario", so two fields with the
+ * same label are told apart.
+ */
 function labelOf(target) {
   const own = target.id ? document.querySelector(`label[for="${CSS.escape(target.id)}"]`) : null;
   const text = own?.textContent ?? target.querySelector('legend')?.textContent ?? '';
-  const row = target.closest('.row');
-  const rowLabel = row && row !== target ? row.querySelector('legend')?.textContent : '';
-  return [rowLabel, text].filter(Boolean).map((s) => s.replace(/\s+/g, ' ').trim()).join(' · ');
+  const group = target.parentElement?.closest('.row, .group');
+  const groupLabel = group ? group.querySelector('legend')?.textContent : '';
+  return [groupLabel, text].filter(Boolean).map((s) => s.replace(/\s+/g, ' ').trim()).join(' · ');
 }
 
 function messageElement(id, message) {

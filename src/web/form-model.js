@@ -1,4 +1,6 @@
 /* global URLSearchParams */
+import { minorUnits, parseAmount, parseNumber } from './amount.js';
+
 /**
  * The form's state as a flat map of field names to strings. The names are
  * the API's paths ("items.0.hsCode"), so one map serves three purposes: the
@@ -12,17 +14,22 @@ export function today(now = new Date()) {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The starting example: a cotton T-shirt from Monterrey to Austin, duties paid at checkout. */
+/**
+ * The starting example: a cotton T-shirt from Monterrey to Austin, duties
+ * paid at checkout. It names no answer currency (the answer comes in the
+ * destination's) and no parcel (the items' weight is packed into one), so
+ * nothing of it stays behind in a quote once the user changes the product
+ * and the destination.
+ */
 export function exampleState(locale, shipDate) {
   return {
     'origin.country': 'MX',
     'origin.postalCode': '64000',
     'destination.country': 'US',
     'destination.postalCode': '78701',
-    currency: 'USD',
     incoterm: 'DDP',
     shipDate,
-    'items.0.description': locale === 'es' ? 'Camiseta de algodón' : 'Cotton T-shirt',
+    'items.0.description': locale === 'es' ? 'Playera de algodón' : 'Cotton T-shirt',
     'items.0.hsCode': '6109.10',
     'items.0.originCountry': 'MX',
     'items.0.quantity': '2',
@@ -30,13 +37,14 @@ export function exampleState(locale, shipDate) {
     'items.0.unitPrice.currency': 'MXN',
     'items.0.unitWeight.value': '0.2',
     'items.0.unitWeight.unit': 'kg',
-    'parcels.0.length': '30',
-    'parcels.0.width': '20',
-    'parcels.0.height': '10',
-    'parcels.0.dimensionUnit': 'cm',
-    'parcels.0.weight': '1.2',
-    'parcels.0.weightUnit': 'kg',
   };
+}
+
+/** What "Start blank" leaves: the route and the terms, no product, price or weight. */
+export function blankState(flat) {
+  const keep = ['origin.country', 'origin.postalCode', 'destination.country', 'destination.region', 'destination.postalCode', 'currency', 'incoterm', 'shipDate', 'insure'];
+  const out = Object.fromEntries(keep.filter((k) => flat[k] !== undefined).map((k) => [k, flat[k]]));
+  return { ...out, 'items.0.originCountry': flat['origin.country'] ?? 'MX', 'items.0.unitPrice.currency': 'MXN', 'items.0.unitWeight.unit': 'kg' };
 }
 
 /** Every named, enabled control's value; empty text is left out, a ticked box is "true". */
@@ -65,12 +73,20 @@ export function rowIndexes(flat, prefix) {
 }
 
 /**
- * A number where the text is one; otherwise the text as typed, so the API's
- * answer names the field and quotes what was wrong ("got \"2,5\"").
+ * A number where the text is one, with "," or "." as the decimal mark
+ * ("0,2" → 0.2); otherwise the text as typed, so the API's answer names the
+ * field and quotes what was wrong.
  */
 function numberOrText(text) {
   if (text === undefined) return undefined;
-  return /^\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+  const n = parseNumber(text);
+  return Number.isFinite(n) ? n : text;
+}
+
+/** The unit price as a decimal string ("350,5" → "350.50"), or the text as typed when it is not an amount. */
+function amountOrText(text, currency) {
+  if (text === undefined) return undefined;
+  return parseAmount(text, minorUnits(currency)).value ?? text;
 }
 
 function address(flat, prefix) {
@@ -94,9 +110,12 @@ export function toRequestBody(flat, locale) {
       originCountry: f('originCountry'),
       claimPreference: f('noPreference') !== 'true',
       quantity: numberOrText(f('quantity')),
-      unitPrice: { amount: f('unitPrice.amount'), currency: f('unitPrice.currency') },
+      unitPrice: { amount: amountOrText(f('unitPrice.amount'), f('unitPrice.currency')), currency: f('unitPrice.currency') },
     };
     if (f('unitWeight.value') !== undefined) item.unitWeight = { value: numberOrText(f('unitWeight.value')), unit: f('unitWeight.unit') };
+    // Only where the HS code needs them (the fields are disabled otherwise, so readForm leaves them out).
+    if (f('unitVolume.value') !== undefined) item.unitVolume = { value: numberOrText(f('unitVolume.value')), unit: f('unitVolume.unit') };
+    if (f('alcoholByVolume') !== undefined) item.alcoholByVolume = numberOrText(f('alcoholByVolume'));
     return item;
   });
   const parcels = rowIndexes(flat, 'parcels').map((i) => {

@@ -53,6 +53,11 @@ export function ruleLabel(rule) {
   return hasKey(key) ? t(key, { x: rest.join(':') }).trim() : rule;
 }
 
+/** Lower case without accents or surrounding spaces: how two product names are compared. */
+export function foldForCompare(text) {
+  return String(text ?? '').normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 export function countryName(code, names) {
   try {
     return names.of(code) ?? code;

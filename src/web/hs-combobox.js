@@ -1,139 +1,199 @@
 /* global document, fetch, AbortController, Event, URLSearchParams, setTimeout, clearTimeout */
 import { locale, t } from './i18n.js';
+import { isHsCode } from './item-fields.js';
 
 /**
  * HS code suggestions on an item's HS code field, as an ARIA 1.2 combobox
  * with a list box: typing a product name or the start of a code asks
- * `GET /hs/search`; Arrow keys move through the options, Enter picks one,
- * Escape closes the list. Picking fills the code and, when it is empty, the
- * description.
+ * `GET /hs/search`; Arrow keys move through the options; Enter takes the
+ * highlighted suggestion, or the only one (never sends the text as a code);
+ * Escape closes the list. Picking a product fills the code and the item's
+ * description (unless the user wrote their own). Each suggestion shows the
+ * official text and, where the code depends on the material, the note.
  */
 const DEBOUNCE_MS = 150;
 
-export function attachHsCombobox(input, { description }) {
-  const listbox = document.getElementById(input.getAttribute('aria-controls'));
-  const status = document.getElementById('hs-status');
-  let options = [];
-  let active = -1;
-  let timer;
-  let inflight;
+export async function fetchSuggestions(query, signal) {
+  const url = `/hs/search?${new URLSearchParams({ q: query.trim().slice(0, 100), locale: locale(), limit: '8' })}`;
+  const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  if (!res.ok) return [];
+  return (await res.json()).results;
+}
 
-  const close = () => {
-    listbox.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    input.removeAttribute('aria-activedescendant');
-    active = -1;
-  };
+/** Put a picked suggestion into the row: the code, and the description unless the user typed one. */
+export function applySuggestion(input, description, s) {
+  input.value = s.code;
+  if (description && (description.value.trim() === '' || description.dataset.autofill === 'true')) {
+    description.value = s.label;
+    description.dataset.autofill = 'true';
+  }
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
 
-  const setActive = (i) => {
-    active = i;
-    options.forEach((o, k) => o.el.setAttribute('aria-selected', String(k === i)));
+function optionElement(listbox, s, i) {
+  const li = document.createElement('li');
+  li.id = `${listbox.id}-${i}`;
+  li.setAttribute('role', 'option');
+  li.setAttribute('aria-selected', 'false');
+  li.dataset.code = s.code;
+  const code = document.createElement('span');
+  code.className = 'code';
+  code.textContent = s.code;
+  const label = document.createElement('span');
+  label.className = 'label';
+  label.lang = s.lang;
+  label.textContent = s.label;
+  li.append(code, ' ', label);
+  if (s.source === 'curated') {
+    const official = document.createElement('span');
+    official.className = 'official';
+    official.lang = 'en';
+    official.textContent = s.official;
+    li.append(official);
+  }
+  if (s.note) {
+    const note = document.createElement('span');
+    note.className = 'note';
+    note.textContent = s.note;
+    li.append(note);
+  }
+  return li;
+}
+
+/** One HS code field with its list box; the state of the open list lives here. */
+class HsCombobox {
+  constructor(input, description) {
+    this.input = input;
+    this.description = description;
+    this.listbox = document.getElementById(input.getAttribute('aria-controls'));
+    this.status = document.getElementById('hs-status');
+    this.options = [];
+    this.active = -1;
+    this.timer = undefined;
+    this.inflight = undefined;
+  }
+
+  isOpen() {
+    return !this.listbox.hidden && this.options.length > 0;
+  }
+
+  close() {
+    this.listbox.hidden = true;
+    this.input.setAttribute('aria-expanded', 'false');
+    this.input.removeAttribute('aria-activedescendant');
+    this.active = -1;
+  }
+
+  setActive(i) {
+    this.active = i;
+    this.options.forEach((o, k) => o.el.setAttribute('aria-selected', String(k === i)));
     if (i >= 0) {
-      input.setAttribute('aria-activedescendant', options[i].el.id);
-      options[i].el.scrollIntoView({ block: 'nearest' });
-    } else input.removeAttribute('aria-activedescendant');
-  };
+      this.input.setAttribute('aria-activedescendant', this.options[i].el.id);
+      this.options[i].el.scrollIntoView({ block: 'nearest' });
+    } else this.input.removeAttribute('aria-activedescendant');
+  }
 
-  const pick = (i) => {
-    const s = options[i]?.suggestion;
+  pick(i) {
+    const s = this.options[i]?.suggestion;
     if (!s) return;
-    input.value = s.code;
-    if (description && description.value.trim() === '' && s.lang === locale()) description.value = s.label;
-    close();
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  };
+    this.close();
+    applySuggestion(this.input, this.description, s);
+  }
 
-  const render = (suggestions) => {
-    listbox.replaceChildren();
-    options = suggestions.map((s, i) => {
-      const li = document.createElement('li');
-      li.id = `${listbox.id}-${i}`;
-      li.setAttribute('role', 'option');
-      li.setAttribute('aria-selected', 'false');
-      li.dataset.code = s.code;
-      const code = document.createElement('span');
-      code.className = 'code';
-      code.textContent = s.code;
-      const label = document.createElement('span');
-      label.className = 'label';
-      label.lang = s.lang;
-      label.textContent = s.label;
-      li.append(code, ' ', label);
-      if (s.source === 'curated') {
-        const official = document.createElement('span');
-        official.className = 'official';
-        official.lang = 'en';
-        official.textContent = s.official;
-        li.append(official);
-      }
+  render(suggestions) {
+    this.listbox.replaceChildren();
+    this.options = suggestions.map((s, i) => {
+      const li = optionElement(this.listbox, s, i);
       // mousedown, not click: the field keeps the focus, so the list is not closed by the blur first.
       li.addEventListener('mousedown', (e) => {
         e.preventDefault();
-        pick(i);
+        this.pick(i);
       });
-      listbox.append(li);
+      this.listbox.append(li);
       return { el: li, suggestion: s };
     });
-    active = -1;
-    if (options.length === 0) {
-      close();
-      status.textContent = t('hs.none');
+    this.active = -1;
+    if (this.options.length === 0) {
+      this.close();
+      this.status.textContent = t('hs.none');
       return;
     }
-    listbox.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
-    status.textContent = t('hs.count', { count: options.length });
-  };
+    this.listbox.hidden = false;
+    this.input.setAttribute('aria-expanded', 'true');
+    this.status.textContent = t(this.options.length === 1 ? 'hs.one' : 'hs.count', { count: this.options.length });
+  }
 
-  const search = (query) => {
-    clearTimeout(timer);
+  search(query, delay = DEBOUNCE_MS) {
+    clearTimeout(this.timer);
     const q = query.trim();
     if (q.length < 2) {
-      close();
+      this.close();
       return;
     }
-    timer = setTimeout(async () => {
-      inflight?.abort();
-      inflight = new AbortController();
+    this.timer = setTimeout(async () => {
+      this.inflight?.abort();
+      this.inflight = new AbortController();
       try {
-        const url = `/hs/search?${new URLSearchParams({ q, locale: locale(), limit: '8' })}`;
-        const res = await fetch(url, { signal: inflight.signal, headers: { Accept: 'application/json' } });
-        if (!res.ok) {
-          close();
-          return;
-        }
-        const body = await res.json();
-        if (document.activeElement === input) render(body.results);
+        const results = await fetchSuggestions(q, this.inflight.signal);
+        if (document.activeElement === this.input) this.render(results);
       } catch (err) {
-        if (err.name !== 'AbortError') close();
+        if (err.name !== 'AbortError') this.close();
       }
-    }, DEBOUNCE_MS);
-  };
+    }, delay);
+  }
 
-  input.addEventListener('input', () => search(input.value));
-  // An empty code field with a description: suggest from the description.
-  input.addEventListener('focus', () => {
-    if (input.value.trim() === '' && description?.value.trim()) search(description.value);
-  });
-  input.addEventListener('blur', () => {
-    clearTimeout(timer);
-    close();
-  });
-  input.addEventListener('keydown', (e) => {
-    const open = !listbox.hidden && options.length > 0;
+  /** An empty code field with a description, or a product name left in the field: suggest again. */
+  onFocus() {
+    const text = this.input.value.trim();
+    if (text === '' && this.description?.value.trim()) this.search(this.description.value);
+    else if (text !== '' && !isHsCode(text)) this.search(text);
+  }
+
+  onKeydown(e) {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      if (open) setActive((active + 1) % options.length);
-      else search(input.value || description?.value || '');
-    } else if (e.key === 'ArrowUp' && open) {
+      if (this.isOpen()) this.setActive((this.active + 1) % this.options.length);
+      else this.search(this.input.value || this.description?.value || '', 0);
+    } else if (e.key === 'ArrowUp' && this.isOpen()) {
       e.preventDefault();
-      setActive(active <= 0 ? options.length - 1 : active - 1);
-    } else if (e.key === 'Enter' && open && active >= 0) {
+      this.setActive(this.active <= 0 ? this.options.length - 1 : this.active - 1);
+    } else if (e.key === 'Enter') this.onEnter(e);
+    else if (e.key === 'Escape' && this.isOpen()) {
       e.preventDefault();
-      pick(active);
-    } else if (e.key === 'Escape' && open) {
-      e.preventDefault();
-      close();
+      this.close();
     }
+  }
+
+  /**
+   * Enter never submits a product name as a code: it takes the highlighted
+   * suggestion or the only one; with several and none highlighted it
+   * highlights the first; with the list closed it looks the text up.
+   */
+  onEnter(e) {
+    const text = this.input.value.trim();
+    if (this.isOpen()) {
+      e.preventDefault();
+      if (this.active >= 0) this.pick(this.active);
+      else if (this.options.length === 1) this.pick(0);
+      else this.setActive(0);
+      return;
+    }
+    if (text !== '' && !isHsCode(text)) {
+      e.preventDefault();
+      this.search(text, 0);
+    }
+  }
+}
+
+export function attachHsCombobox(input, { description }) {
+  const box = new HsCombobox(input, description);
+  input.addEventListener('input', () => box.search(input.value));
+  // A description the user writes is theirs: picking a product no longer replaces it.
+  description?.addEventListener('input', () => delete description.dataset.autofill);
+  input.addEventListener('focus', () => box.onFocus());
+  input.addEventListener('blur', () => {
+    clearTimeout(box.timer);
+    box.close();
   });
+  input.addEventListener('keydown', (e) => box.onKeydown(e));
 }

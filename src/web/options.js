@@ -20,6 +20,11 @@ export async function loadOptions() {
   data.currencies = currencies.currencies;
 }
 
+/** The currency the answer comes in by default for a destination with a tariff file ("US" → "USD"). */
+export function destinationCurrency(country) {
+  return data.destinations.find((x) => x.country === country)?.currency;
+}
+
 /** The destination's regions (Canadian provinces…) when its taxes depend on them. */
 export function regionsOf(country) {
   const d = data.destinations.find((x) => x.country === country);
@@ -68,7 +73,11 @@ export function fillCurrencySelect(select) {
   const value = select.value;
   const names = new Intl.DisplayNames([locale()], { type: 'currency' });
   select.replaceChildren();
-  if (select.dataset.currencies === 'answer') select.append(option('', t('field.currency.default')));
+  if (select.dataset.currencies === 'answer') {
+    // "The destination's (USD)": the answer follows the destination unless the user picks a currency.
+    const code = destinationCurrency(document.getElementById('destination-country')?.value);
+    select.append(option('', code ? t('field.currency.default.with', { code }) : t('field.currency.default')));
+  }
   for (const code of data.currencies) select.append(option(code, `${code} · ${countryName(code, names)}`));
   chooseOption(select, value);
 }

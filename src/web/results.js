@@ -1,11 +1,14 @@
 /* global document */
 import { compareDecimal, countryName, date, dateTime, money, rate, ruleLabel } from './format.js';
 import { locale, t } from './i18n.js';
+import { noteItem, noteTopic, renderNotes } from './notes.js';
 
 /**
  * The answer as a table: one row per option, sorted by landed cost (then the
  * latest delivery day), each with a disclosure button that shows every line
- * with its rate, base, rule and working. Notes and data dates follow.
+ * with its rate, base, rule and working. Notes and data dates follow. Every
+ * cell carries its column's name (`data-label`): on a narrow screen the
+ * stylesheet stacks each option into a card that reads "Total … US$12.34".
  */
 
 function el(tag, props = {}, ...children) {
@@ -40,10 +43,10 @@ function columns(answer, showInsurance) {
 }
 
 function deliveryCell(o) {
-  return el('td', { class: 'dates' },
+  return el('td', { class: 'dates', 'data-label': t('col.dates') }, el('span', {},
     el('span', { text: t('delivery.days', { min: o.deliveryDays.min, max: o.deliveryDays.max }) }),
     el('br'),
-    el('span', { text: t('delivery.range', { earliest: date(o.estimatedDelivery.earliest), latest: date(o.estimatedDelivery.latest) }) }));
+    el('span', { text: t('delivery.range', { earliest: date(o.estimatedDelivery.earliest), latest: date(o.estimatedDelivery.latest) }) })));
 }
 
 function sourceText(line) {
@@ -52,16 +55,18 @@ function sourceText(line) {
 }
 
 function detailRow(concept, line, ccy, extra = []) {
-  const ruleCell = el('td');
-  if (line.rule) ruleCell.append(ruleLabel(line.rule), ' ', el('code', { text: line.rule }));
-  if (line.estimated) ruleCell.append(' ', el('span', { class: 'badge', text: t('details.estimated') }));
+  const ruleCell = el('td', { 'data-label': t('details.rule') });
+  const rule = el('span');
+  if (line.rule) rule.append(ruleLabel(line.rule), ' ', el('code', { text: line.rule }));
+  if (line.estimated) rule.append(' ', el('span', { class: 'badge', text: t('details.estimated') }));
+  if (rule.childNodes.length > 0) ruleCell.append(rule);
   return el('tr', {},
     el('th', { scope: 'row', text: concept }),
-    el('td', { class: 'num', text: rate(line.rate) }),
-    el('td', { class: 'num', text: line.base !== undefined ? money(line.base, ccy) : '' }),
-    el('td', { class: 'num', text: money(line.amount, ccy) }),
+    el('td', { class: 'num', 'data-label': t('details.rate'), text: rate(line.rate) }),
+    el('td', { class: 'num', 'data-label': t('details.base'), text: line.base !== undefined ? money(line.base, ccy) : '' }),
+    el('td', { class: 'num', 'data-label': t('details.amount'), text: money(line.amount, ccy) }),
     ruleCell,
-    el('td', { class: 'working' }, line.working ?? '', ...extra.flatMap((x) => (x ? [el('br'), x] : []))));
+    el('td', { class: 'working', 'data-label': t('details.working') }, line.working ?? '', ...extra.flatMap((x) => (x ? [el('br'), x] : []))));
 }
 
 function details(o, answer, optionName) {
@@ -85,12 +90,10 @@ function details(o, answer, optionName) {
   const facts = el('p', { class: 'facts', text: `${t('details.chargeable', {
     kg: o.shipping.chargeableWeightKg, zone: o.shipping.zone, pickup: date(o.estimatedDelivery.pickup),
   })} ${t('details.deMinimis', { duty: t(`deMinimis.${o.deMinimis.duty}`), tax: t(`deMinimis.${o.deMinimis.tax}`) })}` });
-  const notes = o.notes.length > 0 ? el('ul', { class: 'notes' }, ...o.notes.map(noteItem)) : undefined;
+  // The option's own notes are few: warnings first, each with its topic.
+  const ordered = [...o.notes].sort((a, b) => (a.severity === 'warning' ? 0 : 1) - (b.severity === 'warning' ? 0 : 1));
+  const notes = ordered.length > 0 ? el('ul', { class: 'notes' }, ...ordered.map((n) => noteItem(n, noteTopic(n.code)))) : undefined;
   return el('div', { class: 'details-body' }, el('div', { class: 'lines-wrap' }, table), facts, notes);
-}
-
-function noteItem(n) {
-  return el('li', { class: `note ${n.severity}`, 'data-code': n.code }, n.text, n.source ? el('span', { class: 'source', text: n.source }) : undefined);
 }
 
 function optionRow(o, i, answer, cols) {
@@ -100,7 +103,7 @@ function optionRow(o, i, answer, cols) {
   const head = el('th', { scope: 'row' }, button, el('span', { class: 'carrier', text: o.carrierName }));
   if (o.rateStatus === 'illustrative') head.append(el('span', { class: 'badge', text: t('rateStatus.illustrative') }));
   const row = el('tr', { class: 'option', 'data-landed-cost': o.landedCost }, head,
-    ...cols.map((c) => el('td', { class: `num ${c.class ?? ''}`.trim(), text: c.cell(o) })), deliveryCell(o));
+    ...cols.map((c) => el('td', { class: `num ${c.class ?? ''}`.trim(), 'data-label': t(c.key), text: c.cell(o) })), deliveryCell(o));
   const detail = el('tr', { class: 'details', id: detailsId, hidden: '' }, el('td', { colspan: String(cols.length + 2) }, details(o, answer, name)));
   button.addEventListener('click', () => {
     const open = button.getAttribute('aria-expanded') === 'true';
@@ -128,7 +131,7 @@ export function renderResults(answer, request) {
     origin: place(request.origin), destination: place(request.destination), goods: money(answer.goodsValue, answer.currency), incoterm: answer.incoterm,
   });
   document.getElementById('quote-id').textContent = t('results.quoteId', { id: answer.quoteId, until: dateTime(answer.validUntil) });
-  document.getElementById('notes').replaceChildren(...answer.notes.map(noteItem));
+  renderNotes(document.getElementById('notes'), answer.notes, request.origin.country);
 
   const dates = document.getElementById('data-dates');
   dates.replaceChildren(

@@ -3,11 +3,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { defaultDataPaths, loadDataSnapshot } from '../../src/data/load-data';
 import { countryTimeZone, createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { createApp } from '../../src/http/app';
 import type { AppDeps } from '../../src/http/app-deps';
+import { warmBundledHsSearch } from '../../src/http/web-routes';
 import type { DataSnapshot } from '../../src/quote/quote-deps';
 
 /**
@@ -19,7 +20,7 @@ export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = join(REPO_ROOT, 'test-artifacts');
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
  * Whether the browser tests can run. Under CI=true a missing browser is a
@@ -58,6 +59,8 @@ function bundledData(): DataSnapshot {
 /** The app with the bundled data on 127.0.0.1, port 0; `over` changes a dependency (API keys…). */
 export async function startApp(over: Partial<AppDeps> = {}): Promise<RunningApp> {
   const snapshot = bundledData();
+  // As the server does at start: the first suggestion does not wait for the index.
+  warmBundledHsSearch(pino({ level: 'silent' }));
   let n = 0;
   const app = createApp({
     data: () => snapshot,
@@ -115,4 +118,47 @@ export async function withScreenshotOnFailure(page: Page, name: string, body: ()
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
     throw err;
   }
+}
+
+export type PageBody = (page: Page, consoleErrors: string[]) => Promise<void>;
+
+/**
+ * One page per language and screen width, reused: every test starts with a
+ * fresh navigation, which resets the document, so only the browser context
+ * (the slow part to create) is shared. Console errors are collected per
+ * test; a failure leaves a screenshot.
+ */
+export function pagePool(browser: () => Browser): (name: string, options: PageOptions, body: PageBody) => Promise<void> {
+  const pages = new Map<string, Page>();
+  return async (name, options, body) => {
+    const key = `${options.locale ?? 'es-MX'}|${options.width ?? 1280}`;
+    let page = pages.get(key);
+    if (!page) {
+      page = await (await openContext(browser(), options)).newPage();
+      pages.set(key, page);
+    }
+    const consoleErrors: string[] = [];
+    const onConsole = (m: ConsoleMessage) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    };
+    const onError = (e: Error) => consoleErrors.push(e.message);
+    page.on('console', onConsole);
+    page.on('pageerror', onError);
+    try {
+      await withScreenshotOnFailure(page, name, () => body(page, consoleErrors));
+    } finally {
+      page.off('console', onConsole);
+      page.off('pageerror', onError);
+      await page.emulateMedia({ media: null });
+    }
+  };
+}
+
+/** Press the form's submit button and wait for the answer to `POST /quote` and for the button to come back. */
+export async function submitAndWait(page: Page): Promise<void> {
+  const answered = page.waitForResponse((r) => r.url().endsWith('/quote') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: /^(Cotizar|Get quote)$/ }).click();
+  await answered;
+  // The button is disabled while the request runs. (No waitForFunction: the page's CSP forbids the eval it uses.)
+  await page.locator('#submit:not([disabled])').waitFor();
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Decimal from 'decimal.js';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { browserMode, launchBrowser, openContext, openForm, startApp, withScreenshotOnFailure, type PageOptions, type RunningApp } from './browser-harness';
+import type { Browser } from 'playwright-core';
+import { browserMode, launchBrowser, openForm, pagePool, startApp, submitAndWait, type RunningApp } from './browser-harness';
 
 /**
  * The bundled form in headless Chromium, against the real app and the
@@ -26,44 +26,7 @@ describeInBrowser('the quote form in Chromium', () => {
     await app?.close();
   });
 
-  /**
-   * One page per language and screen width, reused: every test starts with
-   * a fresh navigation, which resets the document, so only the browser
-   * context (the slow part to create) is shared. Console errors are
-   * collected per test; a failure leaves a screenshot.
-   */
-  const pages = new Map<string, Page>();
-
-  async function inPage(name: string, options: PageOptions, body: (page: Page, consoleErrors: string[]) => Promise<void>): Promise<void> {
-    const key = `${options.locale ?? 'es-MX'}|${options.width ?? 1280}`;
-    let page = pages.get(key);
-    if (!page) {
-      page = await (await openContext(browser, options)).newPage();
-      pages.set(key, page);
-    }
-    const consoleErrors: string[] = [];
-    const onConsole = (m: ConsoleMessage) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    };
-    const onError = (e: Error) => consoleErrors.push(e.message);
-    page.on('console', onConsole);
-    page.on('pageerror', onError);
-    try {
-      await withScreenshotOnFailure(page, name, () => body(page, consoleErrors));
-    } finally {
-      page.off('console', onConsole);
-      page.off('pageerror', onError);
-      await page.emulateMedia({ media: null });
-    }
-  }
-
-  async function submitAndWait(page: Page): Promise<void> {
-    const answered = page.waitForResponse((r) => r.url().endsWith('/quote') && r.request().method() === 'POST');
-    await page.getByRole('button', { name: /^(Cotizar|Get quote)$/ }).click();
-    await answered;
-    // The button is disabled while the request runs. (No waitForFunction: the page's CSP forbids the eval it uses.)
-    await page.locator('#submit:not([disabled])').waitFor();
-  }
+  const inPage = pagePool(() => browser);
 
   it('when the starting example is submitted, then the results table has a header row and one row per option, sorted by total', async () => {
     await inPage('example-quote', {}, async (page, consoleErrors) => {
@@ -157,23 +120,28 @@ describeInBrowser('the quote form in Chromium', () => {
     });
   });
 
-  it('when a bad HS code is sent, then the message is shown next to that field and the field is marked invalid', async () => {
+  it('when the HS code field holds text that is no code and names no single product, then the form says so next to the field and sends nothing', async () => {
     await inPage('bad-hs-code', {}, async (page) => {
       await openForm(page, app.url);
-      await page.locator('#items-0-hsCode').fill('12AB');
-      await submitAndWait(page);
+      let posted = 0;
+      page.on('request', (r) => {
+        if (r.url().endsWith('/quote')) posted += 1;
+      });
+      const input = page.locator('#items-0-hsCode');
+      await input.fill('12AB');
+      await page.getByRole('button', { name: 'Cotizar' }).click();
 
       const message = page.locator('#items-0-hsCode-error');
       await message.waitFor();
-      expect(await message.innerText()).toContain('Escriba un código SA de 6 a 10 dígitos');
-      expect(await message.innerText()).toContain('got "12AB"');
+      expect(await message.innerText()).toContain('«12AB» no es un código SA: elija una de las sugerencias');
+      expect(posted).toBe(0);
       // Next to the field: in the same field wrapper, tied to the input for screen readers.
       expect(await message.evaluate((el) => el.parentElement?.querySelector('#items-0-hsCode') !== null)).toBe(true);
-      const input = page.locator('#items-0-hsCode');
       expect(await input.getAttribute('aria-invalid')).toBe('true');
       expect((await input.getAttribute('aria-describedby'))?.split(' ')).toContain('items-0-hsCode-error');
       expect(await page.locator('#error-summary').isVisible()).toBe(true);
       expect(await page.locator('#error-list a').first().getAttribute('href')).toBe('#items-0-hsCode');
+      expect(await page.locator('#error-list a').first().innerText()).toMatch(/^Artículo 1 · Código SA \(arancelario\): «12AB»/);
       expect(await page.locator('#results').isHidden()).toBe(true);
 
       // Fixing the code and sending again clears the message.
@@ -282,11 +250,11 @@ describeInBrowser('the quote form in Chromium', () => {
     });
   });
 
-  it('when the screen is 375 px wide, then nothing overflows sideways and every control has a label', async () => {
-    await inPage('phone-width', { width: 375 }, async (page) => {
+  it('when the screen is 390 px wide, then nothing overflows sideways and every control has a label', async () => {
+    await inPage('phone-width', { width: 390 }, async (page) => {
       await openForm(page, app.url);
       await submitAndWait(page);
-      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       const unlabelled = await page.evaluate(`[...document.querySelectorAll('input, select')]
         .filter((el) => el.type !== 'hidden' && el.labels.length === 0 && !el.getAttribute('aria-label'))
         .map((el) => el.id || el.name)`);

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import pino from 'pino';
 import { problemSchema } from '../../src/schema/quote-response-schema';
-import { renderIndex, WEB_DIR } from '../../src/http/web-routes';
+import { renderIndex, warmBundledHsSearch, WEB_DIR } from '../../src/http/web-routes';
 import { testApp } from '../helpers/http-fixtures';
 
 const strings = JSON.parse(readFileSync(join(WEB_DIR, 'i18n.json'), 'utf8')) as Record<'es' | 'en', Record<string, string>>;
@@ -72,8 +73,9 @@ describe('the form\'s files and strings', () => {
   it('when every module the page imports is asked for, then each one is served as JavaScript', async () => {
     const imported = new Set<string>(['app.js']);
     for (const f of scripts) {
-      for (const m of readFileSync(join(WEB_DIR, f), 'utf8').matchAll(/from '\.\/([\w-]+\.js)'/g)) imported.add(m[1]!);
+      for (const m of readFileSync(join(WEB_DIR, f), 'utf8').matchAll(/from '\.\/([\w/-]+\.js)'/g)) imported.add(m[1]!);
     }
+    expect(imported).toContain('vendor/currency.js');
     for (const name of imported) {
       const res = await request(app).get(`/${name}`);
       expect([name, res.status, res.headers['content-type']]).toEqual([name, 200, 'text/javascript; charset=utf-8']);
@@ -108,6 +110,18 @@ describe('the form\'s files and strings', () => {
   });
 });
 
+describe('the HS search index', () => {
+  it('when the server warms it at start, then it is built once, with every curated product and HS 2022 subheading, and kept', () => {
+    const logs: { msg: string; curated: number; subheadings: number }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) });
+    const first = warmBundledHsSearch(logger);
+    const again = warmBundledHsSearch(logger);
+    expect(again).toBe(first);
+    // 620 products in data/hs/curated-products.json; 5,613 level-6 rows in the CSV less Comtrade's 999999.
+    expect(logs.filter((l) => l.msg === 'HS search index built').map((l) => [l.curated, l.subheadings])).toEqual([[620, 5612]]);
+  });
+});
+
 describe('GET /hs/search', () => {
   it('when a Spanish product name is searched, then suggestions come with their code, label and language', async () => {
     const res = await request(app).get('/hs/search').query({ q: 'bolsa de piel', locale: 'es' });
@@ -117,11 +131,26 @@ describe('GET /hs/search', () => {
     expect(res.body.results[0]).toMatchObject({ code: '4202.21', hs6: '420221', label: 'Bolsa de piel', lang: 'es', source: 'curated' });
   });
 
+  it('when a product whose code depends on the material is found, then its note comes in the language asked for', async () => {
+    const es = await request(app).get('/hs/search').query({ q: 'taza de cerámica', locale: 'es' });
+    expect(es.body.results[0]).toMatchObject({ code: '6912.00', label: 'Taza de cerámica', note: 'Loza, barro o gres (no porcelana) para mesa o cocina. Si es de porcelana: 6911.10.' });
+    const en = await request(app).get('/hs/search').query({ q: 'ceramic mug', locale: 'en' });
+    expect(en.body.results[0]).toMatchObject({ code: '6912.00', label: 'Ceramic mug', note: 'Earthenware or stoneware (not porcelain) for table or kitchen. Of porcelain: 6911.10.' });
+  });
+
+  it('when the currency.js module the form uses is asked for, then the pinned package file is served as JavaScript', async () => {
+    const res = await request(app).get('/vendor/currency.js');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.text).toContain('currency.js - v2.0.4');
+  });
+
   it('when no locale is given, then Accept-Language decides', async () => {
     const res = await request(app).get('/hs/search').query({ q: 'camiseta' }).set('Accept-Language', 'es-MX');
     expect(res.body.locale).toBe('es');
     expect(res.body.results[0].code).toBe('6109.10');
   });
+
 
   it('when a limit is given, then no more suggestions than that come back', async () => {
     const res = await request(app).get('/hs/search').query({ q: 'cotton', locale: 'en', limit: '3' });
