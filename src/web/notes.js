@@ -1,5 +1,6 @@
 /* global document */
 import { t } from './i18n.js';
+import { el } from './dom.js';
 
 /**
  * The answer's notes, which run to a dozen or twenty: warnings first, in
@@ -29,16 +30,6 @@ export function noteTopic(code, origin) {
   return 'general';
 }
 
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children.filter((c) => c !== undefined && c !== null));
-  return e;
-}
 
 export function noteItem(n, topic) {
   return el('li', { class: `note ${n.severity}`, 'data-code': n.code, 'data-topic': topic },

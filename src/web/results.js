@@ -2,6 +2,7 @@
 import { compareDecimal, countryName, date, dateTime, money, rate, ruleLabel } from './format.js';
 import { locale, t } from './i18n.js';
 import { noteItem, noteTopic, renderNotes } from './notes.js';
+import { el } from './dom.js';
 
 /**
  * The answer as a table: one row per option, sorted by landed cost (then the
@@ -11,16 +12,6 @@ import { noteItem, noteTopic, renderNotes } from './notes.js';
  * stylesheet stacks each option into a card that reads "Total … US$12.34".
  */
 
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children.filter((c) => c !== undefined && c !== null));
-  return e;
-}
 
 const isZero = (amount) => compareDecimal(amount, '0') === 0;
 
