@@ -1,17 +1,17 @@
-import type Decimal from 'decimal.js';
 import { z } from 'zod';
-import { ZERO, dec, sum } from '../domain/money';
-import { amountSchema, currencyCodeSchema, isoDateSchema, localizedTextSchema, type LocalizedText } from '../schema/primitives';
+import { dec, sum } from '../domain/money';
+import { amountSchema, currencyCodeSchema, isoDateSchema, localizedTextSchema } from '../schema/primitives';
 import type {
   CarrierRater,
   ChargeLine,
-  DutyDependentFee,
   RateNote,
   RateRejection,
   RateResult,
   RatedService,
   ShipmentToRate,
 } from './carrier-rater';
+import { feeInCurrency, fallBack, rateTableSafely, tableLeftovers, unusableCurrency } from './live/live-fallback';
+import { defaultLiveDeps, fetchOnce, parseJsonAnswer, withRetries, type Attempt, type LiveDeps, type RetryPolicy } from './live/live-http';
 
 /**
  * A code carrier: asks a carrier's HTTP rate endpoint for live prices and,
@@ -21,40 +21,19 @@ import type {
  * (`carrierTimeoutMs`, 2000 ms by default) is never the one that fires.
  * The wire format is in carriers/README.md ("Live rates over HTTP").
  */
-export interface HttpCarrierConfig {
+export interface HttpCarrierConfig extends RetryPolicy {
   id: string;
   name: string;
   /** POST endpoint; the request and answer formats are in carriers/README.md. */
   url: string;
-  /** One attempt's limit. */
-  timeoutMs: number;
-  /** Attempts after the first, for network errors, timeouts, 429 and 5xx only. */
-  retries: number;
-  /** Wait before the first retry, doubled before each next one. */
-  backoffMs: number;
-  /** The whole call, attempts and waits together. */
-  budgetMs: number;
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
   /** Cut-off for services the endpoint prices but the table does not know. */
   cutoffLocal: string;
 }
 
-export interface HttpCarrierDeps {
-  fetch: typeof fetch;
-  sleep: (ms: number) => Promise<void>;
-  /** Milliseconds, for the budget and the live price's data date. */
-  now: () => number;
-}
-
-const defaultDeps: HttpCarrierDeps = {
-  fetch: (input, init) => fetch(input, init),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  now: () => Date.now(),
-};
-
-/** The largest answer read; a carrier's rate answer is a few kB. */
-const MAX_ANSWER_CHARS = 1_000_000;
+/** Injected for tests: fetch, sleep and the clock. */
+export type HttpCarrierDeps = LiveDeps;
 
 const daysSchema = z
   .object({ min: z.number().int().min(0), max: z.number().int().min(0) })
@@ -84,8 +63,6 @@ export const liveRateAnswerSchema = z.object({
 type LiveAnswer = z.output<typeof liveRateAnswerSchema>;
 type LiveService = LiveAnswer['services'][number];
 
-type Attempt = { ok: true; answer: LiveAnswer } | { ok: false; why: LocalizedText; retry: boolean };
-
 export class HttpCarrierRater implements CarrierRater {
   readonly id: string;
   readonly name: string;
@@ -99,108 +76,37 @@ export class HttpCarrierRater implements CarrierRater {
   ) {
     this.id = config.id;
     this.name = config.name;
-    this.deps = { ...defaultDeps, ...deps };
+    this.deps = { ...defaultLiveDeps, ...deps };
   }
 
   async rate(shipment: ShipmentToRate): Promise<RateResult> {
     try {
-      const table = await this.rateTable(shipment);
-      const live = await this.askWithRetries(shipment);
+      const table = await rateTableSafely(this.fallback, shipment);
+      const live = await withRetries(this.config, this.deps, (limit) => this.askOnce(shipment, limit()));
       if (live.ok) {
-        const unusable = unusableCurrency(live.answer.currency, shipment);
-        if (unusable === undefined) return this.fromLive(live.answer, table, shipment);
-        return this.fallBack(table, unusable);
+        const unusable = unusableCurrency(live.value.currency, shipment);
+        if (unusable === undefined) return this.fromLive(live.value, table, shipment);
+        return fallBack(this, table, unusable);
       }
-      return this.fallBack(table, live.why);
+      return fallBack(this, table, live.why);
     } catch (err) {
       // Last line of defence: a bug here must cost this carrier's option, never the quote.
-      return this.fallBack(undefined, { es: `error interno: ${(err as Error).message}`, en: `internal error: ${(err as Error).message}` });
+      return fallBack(this, undefined, { es: `error interno: ${(err as Error).message}`, en: `internal error: ${(err as Error).message}` });
     }
   }
 
-  private async rateTable(shipment: ShipmentToRate): Promise<RateResult | undefined> {
-    if (this.fallback === undefined) return undefined;
-    try {
-      return await this.fallback.rate(shipment);
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Bounded retries with doubling backoff, never past the budget. */
-  private async askWithRetries(shipment: ShipmentToRate): Promise<Attempt> {
-    const { timeoutMs, retries, backoffMs, budgetMs } = this.config;
-    const deadline = this.deps.now() + budgetMs;
-    let last: Attempt = { ok: false, why: { es: 'sin intentos', en: 'no attempt made' }, retry: false };
-    for (let attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0) {
-        const wait = backoffMs * 2 ** (attempt - 1);
-        if (this.deps.now() + wait >= deadline) break;
-        await this.deps.sleep(wait);
-      }
-      const left = deadline - this.deps.now();
-      if (left <= 0) break;
-      last = await this.askOnce(shipment, Math.min(timeoutMs, left));
-      if (last.ok || !last.retry) return last;
-    }
-    return last;
-  }
-
-  private async askOnce(shipment: ShipmentToRate, limitMs: number): Promise<Attempt> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), limitMs);
-    try {
-      const response = await this.deps.fetch(this.config.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          ...(this.config.token === undefined ? {} : { authorization: `Bearer ${this.config.token}` }),
-        },
-        body: JSON.stringify(requestBody(shipment)),
-        signal: controller.signal,
-      });
-      const text = await response.text();
-      if (!response.ok) {
-        const retry = response.status === 429 || response.status >= 500;
-        return { ok: false, why: { es: `respondió HTTP ${response.status}`, en: `answered HTTP ${response.status}` }, retry };
-      }
-      return parseAnswer(text);
-    } catch (err) {
-      if (controller.signal.aborted) {
-        return { ok: false, why: { es: `sin respuesta en ${limitMs} ms`, en: `no answer within ${limitMs} ms` }, retry: true };
-      }
-      const message = (err as Error).message;
-      return { ok: false, why: { es: `error de red: ${message}`, en: `network error: ${message}` }, retry: true };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Table options with a warning, or, without a table, a rejection that says why. */
-  private fallBack(table: RateResult | undefined, why: LocalizedText): RateResult {
-    if (table === undefined) {
-      return {
-        options: [],
-        rejections: [
-          {
-            carrier: this.id,
-            service: '*',
-            code: 'LIVE_RATES_FAILED',
-            reason: { es: `${this.name}: las tarifas en vivo fallaron (${why.es}).`, en: `${this.name}: live rates failed (${why.en}).` },
-          },
-        ],
-      };
-    }
-    const warning: RateNote = {
-      code: 'LIVE_RATES_UNAVAILABLE',
-      severity: 'warning',
-      text: {
-        es: `No se obtuvieron tarifas en vivo de ${this.name} (${why.es}); se muestran las de su tabla.`,
-        en: `Live rates from ${this.name} failed (${why.en}); its table prices are shown.`,
+  private async askOnce(shipment: ShipmentToRate, limitMs: number): Promise<Attempt<LiveAnswer>> {
+    const init: RequestInit = {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(this.config.token === undefined ? {} : { authorization: `Bearer ${this.config.token}` }),
       },
+      body: JSON.stringify(requestBody(shipment)),
     };
-    return { options: table.options.map((o) => ({ ...o, notes: [warning, ...o.notes] })), rejections: table.rejections };
+    const text = await fetchOnce(this.deps, this.config.url, init, limitMs);
+    return text.ok ? parseJsonAnswer(text.value, liveRateAnswerSchema) : text;
   }
 
   /**
@@ -217,19 +123,7 @@ export class HttpCarrierRater implements CarrierRater {
       if ('reason' in built) rejections.push(built);
       else options.push(built);
     }
-    for (const o of table?.options ?? []) {
-      if (offered.has(o.service)) continue;
-      rejections.push({
-        carrier: this.id,
-        service: o.service,
-        code: 'NOT_OFFERED_LIVE',
-        reason: {
-          es: `${this.name} no ofreció ${o.serviceName.es} para este envío en su servicio de tarifas.`,
-          en: `${this.name}'s rate service did not offer ${o.serviceName.en} for this shipment.`,
-        },
-      });
-    }
-    rejections.push(...(table?.rejections ?? []).filter((r) => !offered.has(r.service)));
+    rejections.push(...tableLeftovers(this, table, offered));
     return { options, rejections };
   }
 
@@ -283,7 +177,7 @@ export class HttpCarrierRater implements CarrierRater {
       chargeableKg: live.chargeableKg ?? known?.chargeableKg ?? sum(shipment.parcels.map((p) => dec(p.weightKg))),
       lines,
       ...(insurance === undefined ? {} : { insurance }),
-      dutyFees: (known?.dutyFees ?? []).map((f) => inCurrency(f, known?.currency ?? answer.currency, answer.currency, shipment)),
+      dutyFees: (known?.dutyFees ?? []).map((f) => feeInCurrency(f, known?.currency ?? answer.currency, answer.currency, shipment)),
       transitDays,
       customsDays: live.customsDays ?? known?.customsDays ?? { min: 0, max: 0 },
       cutoffLocal: live.cutoffLocal ?? known?.cutoffLocal ?? this.config.cutoffLocal,
@@ -307,50 +201,5 @@ export function requestBody(shipment: ShipmentToRate): Record<string, unknown> {
     })),
     declaredValue: { amount: shipment.declaredValue.amount.toFixed(2), currency: shipment.declaredValue.currency },
     insure: shipment.insure,
-  };
-}
-
-function parseAnswer(text: string): Attempt {
-  // A malformed answer would come back the same on a retry: no retry.
-  const invalid = (detail: string): Attempt => ({
-    ok: false,
-    why: { es: `respuesta no válida: ${detail}`, en: `invalid answer: ${detail}` },
-    retry: false,
-  });
-  if (text.length > MAX_ANSWER_CHARS) return invalid(`over ${MAX_ANSWER_CHARS} characters`);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return invalid('not JSON');
-  }
-  const parsed = liveRateAnswerSchema.safeParse(json);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first === undefined || first.path.length === 0 ? '(root)' : first.path.map(String).join('.');
-    return invalid(`${where}: ${first?.message ?? 'does not match the format'}`);
-  }
-  return { ok: true, answer: parsed.data };
-}
-
-/** A currency the quote cannot convert would fail the whole quote later; it is refused here instead. */
-function unusableCurrency(currency: string, shipment: ShipmentToRate): LocalizedText | undefined {
-  try {
-    shipment.convert(dec(1), currency, shipment.declaredValue.currency);
-    return undefined;
-  } catch {
-    return { es: `moneda ${currency} sin tipo de cambio`, en: `currency ${currency} has no exchange rate` };
-  }
-}
-
-/** A table's duty fee (priced in the table currency) re-expressed in the live answer's currency. */
-function inCurrency(fee: DutyDependentFee, from: string, to: string, shipment: ShipmentToRate): DutyDependentFee {
-  if (from === to) return fee;
-  return {
-    ...fee,
-    price: (dutiesAndTaxes: Decimal) => {
-      const priced = fee.price(dutiesAndTaxes.lte(0) ? ZERO : shipment.convert(dutiesAndTaxes, to, from));
-      return { amount: shipment.convert(priced.amount, from, to), working: `${priced.working} ${from} → ${to}` };
-    },
   };
 }

@@ -179,6 +179,7 @@ function priceOption(
     cutoffLocal: svc.cutoffLocal,
     transitDays: svc.transitDays,
     customsDays: svc.customsDays,
+    ...(svc.deliveryDate === undefined ? {} : { carrierDate: svc.deliveryDate }),
     holidays: ctx.holidays,
   });
 
@@ -470,6 +471,7 @@ function memoDeliveryWindow(w: DeliveryWindowInput): DeliveryWindow {
   const key = [
     Math.floor(w.now.getTime() / 60_000), w.shipDate, w.origin.country, w.origin.region ?? '', w.origin.timeZone,
     w.destination.country, w.destination.region ?? '', w.cutoffLocal, w.transitDays.min, w.transitDays.max, w.customsDays.min, w.customsDays.max,
+    w.carrierDate ?? '',
   ].join('|');
   const hit = memo.get(key);
   if (hit) return hit;
