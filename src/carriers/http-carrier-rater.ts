@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { dec, sum } from '../domain/money';
 import { amountSchema, currencyCodeSchema, isoDateSchema, localizedTextSchema } from '../schema/primitives';
 import type {
   CarrierRater,
@@ -10,7 +9,8 @@ import type {
   RatedService,
   ShipmentToRate,
 } from './carrier-rater';
-import { feeInCurrency, fallBack, rateTableSafely, tableLeftovers, unusableCurrency } from './live/live-fallback';
+import { assembleLiveOption } from './live/live-assemble';
+import { fallBack, liveIncomplete, rateTableSafely, tableLeftovers, unusableCurrency } from './live/live-fallback';
 import { defaultLiveDeps, fetchOnce, parseJsonAnswer, withRetries, type Attempt, type LiveDeps, type RetryPolicy } from './live/live-http';
 
 /**
@@ -130,17 +130,7 @@ export class HttpCarrierRater implements CarrierRater {
   private liveService(live: LiveService, answer: LiveAnswer, known: RatedService | undefined, shipment: ShipmentToRate): RatedService | RateRejection {
     const serviceName = live.name ?? known?.serviceName ?? { es: live.service, en: live.service };
     const transitDays = live.transitDays ?? known?.transitDays;
-    if (transitDays === undefined) {
-      return {
-        carrier: this.id,
-        service: live.service,
-        code: 'LIVE_INCOMPLETE',
-        reason: {
-          es: `${this.name} cotizó ${serviceName.es} sin días de tránsito y su tabla no tiene ese servicio.`,
-          en: `${this.name} priced ${serviceName.en} without transit days and its table has no such service.`,
-        },
-      };
-    }
+    if (transitDays === undefined) return liveIncomplete(this, live.service, serviceName, { es: 'días de tránsito', en: 'transit days' });
     const host = new URL(this.config.url).host;
     const working = `${this.name} rate service (${host})`;
     const lines: ChargeLine[] = live.lines.map((l) => ({
@@ -149,8 +139,6 @@ export class HttpCarrierRater implements CarrierRater {
       amount: l.amount,
       working,
     }));
-    const insurance: ChargeLine | undefined =
-      live.insurance === undefined ? undefined : { code: 'INSURANCE', name: { es: 'Seguro', en: 'Insurance' }, amount: live.insurance.amount, working };
     const notes: RateNote[] = [
       {
         code: 'LIVE_RATES',
@@ -158,32 +146,26 @@ export class HttpCarrierRater implements CarrierRater {
         text: { es: `Precio en vivo del servicio de tarifas de ${this.name}.`, en: `Live price from ${this.name}'s rate service.` },
       },
     ];
-    if (shipment.insure && insurance === undefined) {
-      notes.push({
-        code: 'INSURANCE_UNAVAILABLE',
-        severity: 'warning',
-        text: { es: `${this.name} no cotizó seguro para ${serviceName.es}.`, en: `${this.name} quoted no insurance for ${serviceName.en}.` },
-      });
-    }
-    return {
+    return assembleLiveOption({
       carrier: this.id,
       carrierName: this.name,
       service: live.service,
       serviceName,
-      channel: known?.channel ?? 'courier',
       status: 'sourced',
       currency: answer.currency,
-      zone: live.zone ?? known?.zone ?? '-',
-      chargeableKg: live.chargeableKg ?? known?.chargeableKg ?? sum(shipment.parcels.map((p) => dec(p.weightKg))),
+      zone: live.zone,
+      chargeableKg: live.chargeableKg,
       lines,
-      ...(insurance === undefined ? {} : { insurance }),
-      dutyFees: (known?.dutyFees ?? []).map((f) => feeInCurrency(f, known?.currency ?? answer.currency, answer.currency, shipment)),
+      insurance: live.insurance?.amount,
+      working,
+      known,
+      shipment,
       transitDays,
       customsDays: live.customsDays ?? known?.customsDays ?? { min: 0, max: 0 },
       cutoffLocal: live.cutoffLocal ?? known?.cutoffLocal ?? this.config.cutoffLocal,
       dataDate: answer.priceDate ?? new Date(this.deps.now()).toISOString().slice(0, 10),
       notes,
-    };
+    });
   }
 }
 

@@ -77,12 +77,12 @@ export class LiveCarrierRater implements CarrierRater {
         defaultCutoff: this.options.defaultCutoff,
       });
       if ('reason' in built) rejections.push(built);
-      else options.push(built);
+      else options.push({ ...built, notes: [...built.notes, ...answer.notes] });
     }
     rejections.push(...answer.rejections.map((r) => ({ carrier: this.id, ...r })));
     const offered = new Set([...answer.quotes.map((q) => q.service), ...answer.rejections.map((r) => r.service)]);
     rejections.push(...tableLeftovers(this, table, offered));
-    return withNotes({ options, rejections }, answer.notes);
+    return { options, rejections };
   }
 }
 

@@ -80,6 +80,19 @@ export function tableLeftovers(carrier: NamedCarrier, table: RateResult | undefi
   return rejections;
 }
 
+/** A live service without the days a delivery window needs, and no table service to take them from. */
+export function liveIncomplete(carrier: NamedCarrier, service: string, serviceName: LocalizedText, missing: LocalizedText): RateRejection {
+  return {
+    carrier: carrier.id,
+    service,
+    code: 'LIVE_INCOMPLETE',
+    reason: {
+      es: `${carrier.name} cotizó ${serviceName.es} sin ${missing.es} y su tabla no tiene ese servicio.`,
+      en: `${carrier.name} priced ${serviceName.en} without ${missing.en} and its table has no such service.`,
+    },
+  };
+}
+
 /** A currency the quote cannot convert would fail the whole quote later; it is refused here instead. */
 export function unusableCurrency(currency: string, shipment: ShipmentToRate): LocalizedText | undefined {
   try {

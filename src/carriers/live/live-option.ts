@@ -1,9 +1,10 @@
 import type Decimal from 'decimal.js';
 import { addDays } from '../../domain/dates';
-import { dec, sum } from '../../domain/money';
+import { sum } from '../../domain/money';
 import type { LocalizedText } from '../../schema/primitives';
-import type { ChargeLine, RateNote, RateRejection, RatedService, ShipmentToRate } from '../carrier-rater';
-import { feeInCurrency } from './live-fallback';
+import type { RateNote, RateRejection, RatedService, ShipmentToRate } from '../carrier-rater';
+import { assembleLiveOption } from './live-assemble';
+import { liveIncomplete } from './live-fallback';
 
 /** One charge of a vendor's price, in the quote's currency, as the vendor itemised it. */
 export interface LiveLine {
@@ -59,44 +60,33 @@ const OTHER: LocalizedText = { es: 'Otros cargos (sin desglose del transportista
  * or days are door to door: no customs days are added on top.
  */
 export function liveOption(q: LiveQuote, ctx: LiveOptionContext): RatedService | RateRejection {
-  const { known, shipment } = ctx;
+  const { known } = ctx;
   const serviceName = known?.serviceName ?? q.serviceName;
   const timing = liveTiming(q, ctx);
   if (timing === undefined) {
-    return {
-      carrier: ctx.carrier,
-      service: q.service,
-      code: 'LIVE_INCOMPLETE',
-      reason: {
-        es: `${ctx.carrierName} cotizó ${serviceName.es} sin fecha ni días de entrega y su tabla no tiene ese servicio.`,
-        en: `${ctx.carrierName} priced ${serviceName.en} without a delivery date or days and its table has no such service.`,
-      },
-    };
+    return liveIncomplete({ id: ctx.carrier, name: ctx.carrierName }, q.service, serviceName, { es: 'fecha ni días de entrega', en: 'a delivery date or days' });
   }
-  const working = ctx.source;
-  const insurance: ChargeLine | undefined =
-    q.insurance === undefined ? undefined : { code: 'INSURANCE', name: { es: 'Seguro', en: 'Insurance' }, amount: q.insurance, working };
-  const tableCurrency = known?.currency ?? q.currency;
-  return {
+  return assembleLiveOption({
     carrier: ctx.carrier,
     carrierName: ctx.carrierName,
     service: q.service,
     serviceName,
-    channel: known?.channel ?? 'courier',
     status: 'contract',
     currency: q.currency,
-    zone: q.zone ?? known?.zone ?? '-',
-    chargeableKg: q.chargeableKg ?? known?.chargeableKg ?? sum(shipment.parcels.map((p) => dec(p.weightKg))),
-    lines: shippingLines(q).map((l) => ({ ...l, working })),
-    ...(insurance === undefined ? {} : { insurance }),
-    dutyFees: (known?.dutyFees ?? []).map((f) => feeInCurrency(f, tableCurrency, q.currency, shipment)),
+    zone: q.zone,
+    chargeableKg: q.chargeableKg,
+    lines: shippingLines(q).map((l) => ({ ...l, working: ctx.source })),
+    insurance: q.insurance,
+    working: ctx.source,
+    known,
+    shipment: ctx.shipment,
     transitDays: timing.transitDays,
     customsDays: timing.customsDays,
     ...(timing.deliveryDate === undefined ? {} : { deliveryDate: timing.deliveryDate }),
     cutoffLocal: q.cutoffLocal ?? known?.cutoffLocal ?? ctx.defaultCutoff,
     dataDate: q.priceDate ?? ctx.today,
-    notes: [...liveNotes(q, ctx, serviceName, timing), ...(q.notes ?? [])],
-  };
+    notes: [...liveNotes(q, ctx, timing), ...(q.notes ?? [])],
+  });
 }
 
 function shippingLines(q: LiveQuote): LiveLine[] {
@@ -127,7 +117,7 @@ function liveTiming(q: LiveQuote, ctx: LiveOptionContext): Timing | undefined {
   return undefined;
 }
 
-function liveNotes(q: LiveQuote, ctx: LiveOptionContext, serviceName: LocalizedText, timing: Timing): RateNote[] {
+function liveNotes(q: LiveQuote, ctx: LiveOptionContext, timing: Timing): RateNote[] {
   const notes: RateNote[] = [
     {
       code: 'LIVE_RATES',
@@ -163,13 +153,6 @@ function liveNotes(q: LiveQuote, ctx: LiveOptionContext, serviceName: LocalizedT
         es: `Los cargos de ${ctx.carrierName} por pagar o adelantar impuestos son los de la tabla de muestra, no los de su cuenta.`,
         en: `${ctx.carrierName}'s fees for paying or advancing duties and taxes are the sample table's, not your account's.`,
       },
-    });
-  }
-  if (ctx.shipment.insure && q.insurance === undefined) {
-    notes.push({
-      code: 'INSURANCE_UNAVAILABLE',
-      severity: 'warning',
-      text: { es: `${ctx.carrierName} no cotizó seguro para ${serviceName.es}.`, en: `${ctx.carrierName} quoted no insurance for ${serviceName.en}.` },
     });
   }
   return notes;

@@ -7,7 +7,8 @@ import type { LocalizedText } from '../../schema/primitives';
  * "***"; URLs lose their user name, password, query and fragment; an
  * Authorization value (Basic, Bearer, Token) is masked whatever it is.
  */
-const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>)]+/gi;
+/** A URL up to white space or quotes, without the sentence's closing punctuation. */
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>)]*[^\s"'<>).,;:!?]/gi;
 const AUTH_VALUE = /\b(Basic|Bearer|Token)\s+[A-Za-z0-9._~+/=-]{6,}/g;
 /** Shorter values are too likely to appear by chance (a "1" in a price) to be masked. */
 const MIN_SECRET_LENGTH = 4;
