@@ -105,14 +105,20 @@ interface Timing {
   fromTable: boolean;
 }
 
+/** A vendor date or day count beyond this is not believed (and would stretch the delivery window past its checks). */
+const MAX_VENDOR_DAYS = 90;
+
 function liveTiming(q: LiveQuote, ctx: LiveOptionContext): Timing | undefined {
   const none = { min: 0, max: 0 };
   const shipDate = ctx.shipment.shipDate;
-  if (q.deliveryDate !== undefined && q.deliveryDate >= shipDate) {
+  if (q.deliveryDate !== undefined && q.deliveryDate >= shipDate && q.deliveryDate <= addDays(shipDate, MAX_VENDOR_DAYS)) {
     const days = weekdaysAfter(shipDate, q.deliveryDate);
     return { transitDays: { min: days, max: days }, customsDays: none, deliveryDate: q.deliveryDate, fromTable: false };
   }
-  if (q.transitDays !== undefined) return { transitDays: q.transitDays, customsDays: none, fromTable: false };
+  const t = q.transitDays;
+  if (t !== undefined && Number.isInteger(t.min) && Number.isInteger(t.max) && t.min >= 0 && t.min <= t.max && t.max <= MAX_VENDOR_DAYS) {
+    return { transitDays: t, customsDays: none, fromTable: false };
+  }
   if (ctx.known !== undefined) return { transitDays: ctx.known.transitDays, customsDays: ctx.known.customsDays, fromTable: true };
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { CarrierRater, RateResult } from '../../../src/carriers/carrier-rater';
 import { TableCarrierRater } from '../../../src/carriers/table-carrier-rater';
-import { amounts, option } from '../rate-helpers';
+import { amounts, option, parcel } from '../rate-helpers';
 import { FakeVendor, json, slow } from './fake-vendor';
 import { DHL_MXN, FEDEX_MXN, FEDEX_TOKEN, KARRIO_MXN, PATHS, SECRETS, TABLES, UPS_MXN, UPS_TOKEN, mxToUs, rater, raters, vendorEnv, type Vendor } from './live-fixtures';
 
@@ -241,3 +241,66 @@ describe('the request each vendor receives (what is sent to the carrier)', () =>
   });
 });
 
+
+describe('with insurance asked, the carrier prices it apart from the shipping', () => {
+  const insured = () => mxToUs({ insure: true, parcels: [parcel(30, 20, 10, '1.2'), parcel(20, 20, 10, '0.8')] });
+  const dhlProduct = DHL_MXN.products[0]!;
+  const fedexReply = FEDEX_MXN.output.rateReplyDetails[0]!;
+  const fedexDetail = fedexReply.ratedShipmentDetails[0]!;
+  const upsShipment = UPS_MXN.RateResponse.RatedShipment[0]!;
+  const cases: Array<[Vendor, Spec, unknown, string]> = [
+    [
+      'dhl',
+      SPECS[0] as Spec,
+      // DHL: the II (SHIPMENT INSURANCE) item of 55.00 inside a total of 1234.56 + 55.00 = 1289.56.
+      { products: [{ ...dhlProduct, totalPrice: [{ currencyType: 'BILLC', priceCurrency: 'MXN', price: 1289.56 }], detailedPriceBreakdown: [{ ...dhlProduct.detailedPriceBreakdown[0]!, breakdown: [...dhlProduct.detailedPriceBreakdown[0]!.breakdown, { name: 'SHIPMENT INSURANCE', serviceCode: 'II', price: 55 }] }] }] },
+      '55',
+    ],
+    [
+      'fedex',
+      SPECS[1] as Spec,
+      // FedEx: an INSURED_VALUE surcharge of 55.00, totalNetCharge 1364.12 + 55.00 = 1419.12.
+      { ...FEDEX_MXN, output: { ...FEDEX_MXN.output, rateReplyDetails: [{ ...fedexReply, ratedShipmentDetails: [{ ...fedexDetail, totalNetCharge: 1419.12, shipmentRateDetail: { ...fedexDetail.shipmentRateDetail, surCharges: [...fedexDetail.shipmentRateDetail.surCharges, { type: 'INSURED_VALUE', description: 'Insured value', amount: 55 }] } }] }] } },
+      '55',
+    ],
+    [
+      'ups',
+      SPECS[2] as Spec,
+      // UPS: the accessorial (declared value) of 55.00 within the negotiated total 1250.50 + 55.00 = 1305.50.
+      { RateResponse: { ...UPS_MXN.RateResponse, RatedShipment: [{ ...upsShipment, ServiceOptionsCharges: { CurrencyCode: 'MXN', MonetaryValue: '55.00' }, NegotiatedRateCharges: { ...upsShipment.NegotiatedRateCharges, TotalCharge: { CurrencyCode: 'MXN', MonetaryValue: '1305.50' } } }] } },
+      '55',
+    ],
+  ];
+
+  it.each(cases)('%s: the shipping lines stay as without insurance, and insurance is 55.00', async (_vendor, spec, answer, insurance) => {
+    spec.signIn(fake);
+    fake.on(spec.ratesPath, json(200, answer));
+    const live = option(await carrierOf(spec).rate(insured()), spec.service);
+    expect(amounts(live)).toEqual(spec.lines);
+    expect(live.insurance?.amount.toFixed()).toBe(insurance);
+  });
+
+  it('what is sent: DHL asks for II on 1000 MXN; FedEx and UPS declare each box its share by weight (1.2 : 0.8 → 600.00 and 400.00)', async () => {
+    for (const spec of SPECS.slice(0, 3)) {
+      spec.signIn(fake);
+      fake.on(spec.ratesPath, json(200, spec.good));
+      await carrierOf(spec).rate(insured());
+    }
+    expect(JSON.parse(fake.to(PATHS.dhl)[0]?.body ?? '').valueAddedServices).toEqual([{ serviceCode: 'II', value: 1000, currency: 'MXN' }]);
+    const fedexBoxes = JSON.parse(fake.to(PATHS.fedexRates)[0]?.body ?? '').requestedShipment.requestedPackageLineItems;
+    expect(fedexBoxes.map((b: { declaredValue: unknown }) => b.declaredValue)).toEqual([{ amount: 600, currency: 'MXN' }, { amount: 400, currency: 'MXN' }]);
+    const upsBoxes = JSON.parse(fake.to(PATHS.upsRates)[0]?.body ?? '').RateRequest.Shipment.Package;
+    expect(upsBoxes.map((b: { PackageServiceOptions: unknown }) => b.PackageServiceOptions)).toEqual([
+      { DeclaredValue: { CurrencyCode: 'MXN', MonetaryValue: '600.00' } },
+      { DeclaredValue: { CurrencyCode: 'MXN', MonetaryValue: '400.00' } },
+    ]);
+  });
+
+  it('karrio: no insurance price comes back, and the option says so', async () => {
+    const spec = SPECS[3] as Spec;
+    fake.on(spec.ratesPath, json(200, spec.good));
+    const live = option(await carrierOf(spec).rate(insured()), spec.service);
+    expect(live.insurance).toBeUndefined();
+    expect(live.notes.map((n) => n.code)).toContain('INSURANCE_UNAVAILABLE');
+  });
+});
