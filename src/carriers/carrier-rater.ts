@@ -12,8 +12,8 @@ export interface NormalisedParcel {
 
 /** What a carrier needs to price a shipment. Amounts keep full precision. */
 export interface ShipmentToRate {
-  origin: { country: string; postalCode?: string };
-  destination: { country: string; region?: string; postalCode?: string };
+  origin: { country: string; postalCode?: string; city?: string };
+  destination: { country: string; region?: string; postalCode?: string; city?: string };
   parcels: NormalisedParcel[];
   /** Goods value, for insurance and value-based surcharges. */
   declaredValue: { amount: Decimal; currency: string };
@@ -49,7 +49,8 @@ export interface RatedService {
   service: string;
   serviceName: LocalizedText;
   channel: 'courier' | 'postal';
-  status: 'sourced' | 'illustrative';
+  /** contract: the shop's own price, from the carrier's rating API (src/carriers/live/). */
+  status: 'sourced' | 'illustrative' | 'contract';
   currency: string;
   zone: string;
   chargeableKg: Decimal;
@@ -61,6 +62,12 @@ export interface RatedService {
   customsDays: { min: number; max: number };
   /** "HH:MM", origin local time. */
   cutoffLocal: string;
+  /**
+   * YYYY-MM-DD: the carrier's own delivery date for a hand-over on the ship
+   * date (live prices); the delivery window uses it instead of transit and
+   * customs days.
+   */
+  deliveryDate?: string;
   /** Table data date, for the answer's data dates. */
   dataDate: string;
   notes: Note[];

@@ -3,6 +3,8 @@ import type { DataProblem } from '../schema/data-file';
 import type { CarrierRater } from './carrier-rater';
 import type { CarrierFile } from './carrier-schema';
 import { HttpCarrierRater, type HttpCarrierConfig, type HttpCarrierDeps } from './http-carrier-rater';
+import { applyLiveCarriers } from './live/live-registry';
+import { cutoffSchema, msSchema, retriesSchema } from './live/settings-schemas';
 import { TableCarrierRater } from './table-carrier-rater';
 
 /**
@@ -27,6 +29,10 @@ import { TableCarrierRater } from './table-carrier-rater';
  * an id without one is a live-only carrier (no option when the endpoint
  * fails). A bad setting is reported in `problems` and that id keeps its
  * plain table, so one typo never takes the other carriers down.
+ *
+ * Then the carriers' own rating APIs (src/carriers/live/, README.md "Your own
+ * carrier prices"): DHL_EXPRESS_*, FEDEX_*, UPS_* replace the table of the
+ * same id, KARRIO_* feeds the other tables and adds the carrier `karrio`.
  */
 export function buildCarrierRegistry(
   tables: readonly CarrierFile[],
@@ -44,7 +50,20 @@ export function buildCarrierRegistry(
     if (index === -1) carriers.push(rater);
     else carriers[index] = rater;
   }
+  applyLiveCarriers({
+    carriers,
+    tableOf: (id) => tableRater(tables, id),
+    isTable: (c) => c instanceof TableCarrierRater,
+    env,
+    problems,
+    deps,
+  });
   return { carriers, problems };
+}
+
+function tableRater(tables: readonly CarrierFile[], id: string): TableCarrierRater | undefined {
+  const file = tables.find((t) => t.id === id);
+  return file === undefined ? undefined : new TableCarrierRater(file);
 }
 
 const LIST_VAR = 'FRONTERA_HTTP_CARRIERS';
@@ -61,27 +80,15 @@ function httpCarrierIds(env: Readonly<Record<string, string | undefined>>, probl
   return ids;
 }
 
-/** Whole milliseconds written as digits; the message names the variable. */
-const msSchema = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, { error: 'expected whole milliseconds such as "800"' })
-    .transform(Number)
-    .pipe(z.number().min(min, { error: `expected at least ${min}` }).max(max, { error: `expected at most ${max}` }));
-
 const httpSettingsSchema = z.object({
   URL: z.url({ protocol: /^https?$/, error: 'expected an http or https URL such as "https://rates.example.com/v1/rate"' }),
   NAME: z.string().min(1).optional(),
   TIMEOUT_MS: msSchema(50, 30_000).default(800),
-  RETRIES: z
-    .string()
-    .regex(/^[0-3]$/, { error: 'expected 0, 1, 2 or 3 retries' })
-    .transform(Number)
-    .default(1),
+  RETRIES: retriesSchema.default(1),
   BACKOFF_MS: msSchema(0, 10_000).default(100),
   BUDGET_MS: msSchema(50, 60_000).default(1500),
   TOKEN: z.string().min(1).optional(),
-  CUTOFF: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time such as "17:00"' }).default('17:00'),
+  CUTOFF: cutoffSchema.default('17:00'),
 });
 
 function readHttpConfig(

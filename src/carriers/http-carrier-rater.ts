@@ -1,17 +1,18 @@
-import type Decimal from 'decimal.js';
 import { z } from 'zod';
-import { D, ZERO, formatAmount, sum } from '../domain/money';
-import { amountSchema, currencyCodeSchema, isoDateSchema, localizedTextSchema, type LocalizedText } from '../schema/primitives';
+import { formatAmount } from '../domain/money';
 import type { Note } from '../domain/note';
+import { amountSchema, currencyCodeSchema, isoDateSchema, localizedTextSchema } from '../schema/primitives';
 import type {
   CarrierRater,
   ChargeLine,
-  DutyDependentFee,
   RateRejection,
   RateResult,
   RatedService,
   ShipmentToRate,
 } from './carrier-rater';
+import { assembleLiveOption } from './live/live-assemble';
+import { fallBack, liveIncomplete, rateTableSafely, tableLeftovers, unusableCurrency } from './live/live-fallback';
+import { defaultLiveDeps, fetchOnce, parseJsonAnswer, withRetries, type Attempt, type LiveDeps, type RetryPolicy } from './live/live-http';
 
 /**
  * A code carrier: asks a carrier's HTTP rate endpoint for live prices and,
@@ -21,40 +22,19 @@ import type {
  * (`carrierTimeoutMs`, 2000 ms by default) is never the one that fires.
  * The wire format is in carriers/README.md ("Live rates over HTTP").
  */
-export interface HttpCarrierConfig {
+export interface HttpCarrierConfig extends RetryPolicy {
   id: string;
   name: string;
   /** POST endpoint; the request and answer formats are in carriers/README.md. */
   url: string;
-  /** One attempt's limit. */
-  timeoutMs: number;
-  /** Attempts after the first, for network errors, timeouts, 429 and 5xx only. */
-  retries: number;
-  /** Wait before the first retry, doubled before each next one. */
-  backoffMs: number;
-  /** The whole call, attempts and waits together. */
-  budgetMs: number;
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
   /** Cut-off for services the endpoint prices but the table does not know. */
   cutoffLocal: string;
 }
 
-export interface HttpCarrierDeps {
-  fetch: typeof fetch;
-  sleep: (ms: number) => Promise<void>;
-  /** Milliseconds, for the budget and the live price's data date. */
-  now: () => number;
-}
-
-const defaultDeps: HttpCarrierDeps = {
-  fetch: (input, init) => fetch(input, init),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  now: () => Date.now(),
-};
-
-/** The largest answer read; a carrier's rate answer is a few kB. */
-const MAX_ANSWER_CHARS = 1_000_000;
+/** Injected for tests: fetch, sleep and the clock. */
+export type HttpCarrierDeps = LiveDeps;
 
 const daysSchema = z
   .object({ min: z.number().int().min(0), max: z.number().int().min(0) })
@@ -84,8 +64,6 @@ export const liveRateAnswerSchema = z.object({
 type LiveAnswer = z.output<typeof liveRateAnswerSchema>;
 type LiveService = LiveAnswer['services'][number];
 
-type Attempt = { ok: true; answer: LiveAnswer } | { ok: false; why: LocalizedText; retry: boolean };
-
 export class HttpCarrierRater implements CarrierRater {
   readonly id: string;
   readonly name: string;
@@ -99,108 +77,37 @@ export class HttpCarrierRater implements CarrierRater {
   ) {
     this.id = config.id;
     this.name = config.name;
-    this.deps = { ...defaultDeps, ...deps };
+    this.deps = { ...defaultLiveDeps, ...deps };
   }
 
   async rate(shipment: ShipmentToRate): Promise<RateResult> {
     try {
-      const table = await this.rateTable(shipment);
-      const live = await this.askWithRetries(shipment);
+      const table = await rateTableSafely(this.fallback, shipment);
+      const live = await withRetries(this.config, this.deps, (limit) => this.askOnce(shipment, limit()));
       if (live.ok) {
-        const unusable = unusableCurrency(live.answer.currency, shipment);
-        if (unusable === undefined) return this.fromLive(live.answer, table, shipment);
-        return this.fallBack(table, unusable);
+        const unusable = unusableCurrency(live.value.currency, shipment);
+        if (unusable === undefined) return this.fromLive(live.value, table, shipment);
+        return fallBack(this, table, unusable);
       }
-      return this.fallBack(table, live.why);
+      return fallBack(this, table, live.why);
     } catch (err) {
       // Last line of defence: a bug here must cost this carrier's option, never the quote.
-      return this.fallBack(undefined, { es: `error interno: ${(err as Error).message}`, en: `internal error: ${(err as Error).message}` });
+      return fallBack(this, undefined, { es: `error interno: ${(err as Error).message}`, en: `internal error: ${(err as Error).message}` });
     }
   }
 
-  private async rateTable(shipment: ShipmentToRate): Promise<RateResult | undefined> {
-    if (this.fallback === undefined) return undefined;
-    try {
-      return await this.fallback.rate(shipment);
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Bounded retries with doubling backoff, never past the budget. */
-  private async askWithRetries(shipment: ShipmentToRate): Promise<Attempt> {
-    const { timeoutMs, retries, backoffMs, budgetMs } = this.config;
-    const deadline = this.deps.now() + budgetMs;
-    let last: Attempt = { ok: false, why: { es: 'sin intentos', en: 'no attempt made' }, retry: false };
-    for (let attempt = 0; attempt <= retries; attempt++) {
-      if (attempt > 0) {
-        const wait = backoffMs * 2 ** (attempt - 1);
-        if (this.deps.now() + wait >= deadline) break;
-        await this.deps.sleep(wait);
-      }
-      const left = deadline - this.deps.now();
-      if (left <= 0) break;
-      last = await this.askOnce(shipment, Math.min(timeoutMs, left));
-      if (last.ok || !last.retry) return last;
-    }
-    return last;
-  }
-
-  private async askOnce(shipment: ShipmentToRate, limitMs: number): Promise<Attempt> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), limitMs);
-    try {
-      const response = await this.deps.fetch(this.config.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          ...(this.config.token === undefined ? {} : { authorization: `Bearer ${this.config.token}` }),
-        },
-        body: JSON.stringify(requestBody(shipment)),
-        signal: controller.signal,
-      });
-      const text = await response.text();
-      if (!response.ok) {
-        const retry = response.status === 429 || response.status >= 500;
-        return { ok: false, why: { es: `respondió HTTP ${response.status}`, en: `answered HTTP ${response.status}` }, retry };
-      }
-      return parseAnswer(text);
-    } catch (err) {
-      if (controller.signal.aborted) {
-        return { ok: false, why: { es: `sin respuesta en ${limitMs} ms`, en: `no answer within ${limitMs} ms` }, retry: true };
-      }
-      const message = (err as Error).message;
-      return { ok: false, why: { es: `error de red: ${message}`, en: `network error: ${message}` }, retry: true };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Table options with a warning, or, without a table, a rejection that says why. */
-  private fallBack(table: RateResult | undefined, why: LocalizedText): RateResult {
-    if (table === undefined) {
-      return {
-        options: [],
-        rejections: [
-          {
-            carrier: this.id,
-            service: '*',
-            code: 'LIVE_RATES_FAILED',
-            reason: { es: `${this.name}: las tarifas en vivo fallaron (${why.es}).`, en: `${this.name}: live rates failed (${why.en}).` },
-          },
-        ],
-      };
-    }
-    const warning: Note = {
-      code: 'LIVE_RATES_UNAVAILABLE',
-      severity: 'warning',
-      text: {
-        es: `No se obtuvieron tarifas en vivo de ${this.name} (${why.es}); se muestran las de su tabla.`,
-        en: `Live rates from ${this.name} failed (${why.en}); its table prices are shown.`,
+  private async askOnce(shipment: ShipmentToRate, limitMs: number): Promise<Attempt<LiveAnswer>> {
+    const init: RequestInit = {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(this.config.token === undefined ? {} : { authorization: `Bearer ${this.config.token}` }),
       },
+      body: JSON.stringify(requestBody(shipment)),
     };
-    return { options: table.options.map((o) => ({ ...o, notes: [warning, ...o.notes] })), rejections: table.rejections };
+    const text = await fetchOnce(this.deps, this.config.url, init, limitMs);
+    return text.ok ? parseJsonAnswer(text.value, liveRateAnswerSchema) : text;
   }
 
   /**
@@ -217,36 +124,14 @@ export class HttpCarrierRater implements CarrierRater {
       if ('reason' in built) rejections.push(built);
       else options.push(built);
     }
-    for (const o of table?.options ?? []) {
-      if (offered.has(o.service)) continue;
-      rejections.push({
-        carrier: this.id,
-        service: o.service,
-        code: 'NOT_OFFERED_LIVE',
-        reason: {
-          es: `${this.name} no ofreció ${o.serviceName.es} para este envío en su servicio de tarifas.`,
-          en: `${this.name}'s rate service did not offer ${o.serviceName.en} for this shipment.`,
-        },
-      });
-    }
-    rejections.push(...(table?.rejections ?? []).filter((r) => !offered.has(r.service)));
+    rejections.push(...tableLeftovers(this, table, offered));
     return { options, rejections };
   }
 
   private liveService(live: LiveService, answer: LiveAnswer, known: RatedService | undefined, shipment: ShipmentToRate): RatedService | RateRejection {
     const serviceName = live.name ?? known?.serviceName ?? { es: live.service, en: live.service };
     const transitDays = live.transitDays ?? known?.transitDays;
-    if (transitDays === undefined) {
-      return {
-        carrier: this.id,
-        service: live.service,
-        code: 'LIVE_INCOMPLETE',
-        reason: {
-          es: `${this.name} cotizó ${serviceName.es} sin días de tránsito y su tabla no tiene ese servicio.`,
-          en: `${this.name} priced ${serviceName.en} without transit days and its table has no such service.`,
-        },
-      };
-    }
+    if (transitDays === undefined) return liveIncomplete(this, live.service, serviceName, { es: 'días de tránsito', en: 'transit days' });
     const host = new URL(this.config.url).host;
     const working = `${this.name} rate service (${host})`;
     const lines: ChargeLine[] = live.lines.map((l) => ({
@@ -255,8 +140,6 @@ export class HttpCarrierRater implements CarrierRater {
       amount: l.amount,
       working,
     }));
-    const insurance: ChargeLine | undefined =
-      live.insurance === undefined ? undefined : { code: 'INSURANCE', name: { es: 'Seguro', en: 'Insurance' }, amount: live.insurance.amount, working };
     const notes: Note[] = [
       {
         code: 'LIVE_RATES',
@@ -264,32 +147,26 @@ export class HttpCarrierRater implements CarrierRater {
         text: { es: `Precio en vivo del servicio de tarifas de ${this.name}.`, en: `Live price from ${this.name}'s rate service.` },
       },
     ];
-    if (shipment.insure && insurance === undefined) {
-      notes.push({
-        code: 'INSURANCE_UNAVAILABLE',
-        severity: 'warning',
-        text: { es: `${this.name} no cotizó seguro para ${serviceName.es}.`, en: `${this.name} quoted no insurance for ${serviceName.en}.` },
-      });
-    }
-    return {
+    return assembleLiveOption({
       carrier: this.id,
       carrierName: this.name,
       service: live.service,
       serviceName,
-      channel: known?.channel ?? 'courier',
       status: 'sourced',
       currency: answer.currency,
-      zone: live.zone ?? known?.zone ?? '-',
-      chargeableKg: live.chargeableKg ?? known?.chargeableKg ?? sum(shipment.parcels.map((p) => new D(p.weightKg))),
+      zone: live.zone,
+      chargeableKg: live.chargeableKg,
       lines,
-      ...(insurance === undefined ? {} : { insurance }),
-      dutyFees: (known?.dutyFees ?? []).map((f) => inCurrency(f, known?.currency ?? answer.currency, answer.currency, shipment)),
+      insurance: live.insurance?.amount,
+      working,
+      known,
+      shipment,
       transitDays,
       customsDays: live.customsDays ?? known?.customsDays ?? { min: 0, max: 0 },
       cutoffLocal: live.cutoffLocal ?? known?.cutoffLocal ?? this.config.cutoffLocal,
       dataDate: answer.priceDate ?? new Date(this.deps.now()).toISOString().slice(0, 10),
       notes,
-    };
+    });
   }
 }
 
@@ -307,50 +184,5 @@ export function requestBody(shipment: ShipmentToRate): Record<string, unknown> {
     })),
     declaredValue: { amount: formatAmount(shipment.declaredValue.amount, shipment.declaredValue.currency), currency: shipment.declaredValue.currency },
     insure: shipment.insure,
-  };
-}
-
-function parseAnswer(text: string): Attempt {
-  // A malformed answer would come back the same on a retry: no retry.
-  const invalid = (detail: string): Attempt => ({
-    ok: false,
-    why: { es: `respuesta no válida: ${detail}`, en: `invalid answer: ${detail}` },
-    retry: false,
-  });
-  if (text.length > MAX_ANSWER_CHARS) return invalid(`over ${MAX_ANSWER_CHARS} characters`);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return invalid('not JSON');
-  }
-  const parsed = liveRateAnswerSchema.safeParse(json);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first === undefined || first.path.length === 0 ? '(root)' : first.path.map(String).join('.');
-    return invalid(`${where}: ${first?.message ?? 'does not match the format'}`);
-  }
-  return { ok: true, answer: parsed.data };
-}
-
-/** A currency the quote cannot convert would fail the whole quote later; it is refused here instead. */
-function unusableCurrency(currency: string, shipment: ShipmentToRate): LocalizedText | undefined {
-  try {
-    shipment.convert(new D(1), currency, shipment.declaredValue.currency);
-    return undefined;
-  } catch {
-    return { es: `moneda ${currency} sin tipo de cambio`, en: `currency ${currency} has no exchange rate` };
-  }
-}
-
-/** A table's duty fee (priced in the table currency) re-expressed in the live answer's currency. */
-function inCurrency(fee: DutyDependentFee, from: string, to: string, shipment: ShipmentToRate): DutyDependentFee {
-  if (from === to) return fee;
-  return {
-    ...fee,
-    price: (dutiesAndTaxes: Decimal) => {
-      const priced = fee.price(dutiesAndTaxes.lte(0) ? ZERO : shipment.convert(dutiesAndTaxes, to, from));
-      return { amount: shipment.convert(priced.amount, from, to), working: `${priced.working} ${from} → ${to}` };
-    },
   };
 }

@@ -29,6 +29,12 @@ export interface DeliveryWindowInput {
   transitDays: { min: number; max: number };
   /** Business days in customs at the destination. */
   customsDays: { min: number; max: number };
+  /**
+   * YYYY-MM-DD: the delivery date a carrier's rating API gave for a hand-over
+   * on `shipDate` (live prices). It replaces transit + customs days; a pickup
+   * later than the carrier assumed moves it by as many business days.
+   */
+  carrierDate?: string;
   holidays: HolidayCalendar;
 }
 
@@ -62,6 +68,7 @@ export function estimateDeliveryWindow(input: DeliveryWindowInput): DeliveryWind
   validateInput(input);
   const working: string[] = [];
   const pickupDate = choosePickupDate(input, working);
+  if (input.carrierDate !== undefined) return carrierDatedWindow(input, input.carrierDate, pickupDate, working);
   const deliveryDays = {
     min: input.transitDays.min + input.customsDays.min,
     max: input.transitDays.max + input.customsDays.max,
@@ -95,6 +102,33 @@ function choosePickupDate(input: DeliveryWindowInput, working: string[]): string
   else if (from === local.date) working.push(`${clock} is before the ${cutoffLocal} cut-off: pickup can be today`);
   working.push(...skipped.map(describeSkip), `pickup ${pickup} (${weekdayName(pickup)})`);
   return pickup;
+}
+
+/**
+ * The carrier's own date, for a hand-over on the ship date's first origin
+ * business day (a carrier collects on those days only). Each origin business
+ * day the pickup comes later moves it one destination business day.
+ */
+function carrierDatedWindow(input: DeliveryWindowInput, carrierDate: string, pickupDate: string, working: string[]): DeliveryWindow {
+  const closedAtOrigin = (d: string) => closedReason(d, input.origin, input.holidays);
+  const closedAtDestination = (d: string) => closedReason(d, input.destination, input.holidays);
+  const planned = firstOpenDay(input.shipDate, closedAtOrigin, []);
+  const late = countOpenDaysAfter(planned, pickupDate, closedAtOrigin);
+  let date = carrierDate;
+  for (let i = 0; i < late; i++) date = firstOpenDay(addDays(date, 1), closedAtDestination, []);
+  if (date < pickupDate) date = pickupDate;
+  const days = countOpenDaysAfter(pickupDate, date, closedAtDestination);
+  working.push(`carrier's delivery date ${carrierDate} for a hand-over on ${planned}`);
+  if (late > 0) working.push(`pickup ${late} business day${late === 1 ? '' : 's'} later than that: delivery ${date}`);
+  working.push(`earliest and latest ${date} (${weekdayName(date)}): ${days} business day${days === 1 ? '' : 's'} after pickup, as the carrier dated it`);
+  return { pickupDate, earliest: date, latest: date, deliveryDays: { min: days, max: days }, working };
+}
+
+/** Open days in (from, to]; 0 when `to` is not after `from`. */
+function countOpenDaysAfter(from: string, to: string, closed: ClosedReason): number {
+  let count = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (closed(d) === undefined) count++;
+  return count;
 }
 
 /**
@@ -245,6 +279,9 @@ function validateInput(input: DeliveryWindowInput): void {
   if (!isCalendarDate(input.shipDate)) fail(`The ship date must be a date such as 2026-11-27, not "${input.shipDate}"`);
   if (Number.isNaN(input.now.getTime())) fail('The request time is not a valid instant');
   if (!HH_MM.test(input.cutoffLocal)) fail(`The cut-off must be a 24-hour time such as "17:00", not "${input.cutoffLocal}"`);
+  if (input.carrierDate !== undefined && !(isCalendarDate(input.carrierDate) && input.carrierDate <= addDays(input.shipDate, MAX_CONSECUTIVE_CLOSED_DAYS))) {
+    fail(`The carrier's delivery date must be a date within a year of the ship date, not "${input.carrierDate}"`);
+  }
   if (!isTimeZone(input.origin.timeZone)) fail(`"${input.origin.timeZone}" is not a known time zone`);
   for (const [label, range] of [['transit', input.transitDays], ['customs', input.customsDays]] as const) {
     const ok = Number.isInteger(range.min) && Number.isInteger(range.max) && range.min >= 0 && range.min <= range.max;

@@ -16,7 +16,7 @@ export function memoDeliveryWindow(w: DeliveryWindowInput): DeliveryWindow {
   }
   const key = [
     Math.floor(w.now.getTime() / 60_000), w.shipDate, w.origin.country, w.origin.region ?? '', w.origin.timeZone,
-    w.destination.country, w.destination.region ?? '', w.cutoffLocal, w.transitDays.min, w.transitDays.max, w.customsDays.min, w.customsDays.max,
+    w.destination.country, w.destination.region ?? '', w.cutoffLocal, w.transitDays.min, w.transitDays.max, w.customsDays.min, w.customsDays.max, w.carrierDate ?? '',
   ].join('|');
   const hit = memo.get(key);
   if (hit) return hit;

@@ -33,11 +33,16 @@ export function normaliseRequest(body: QuoteRequestBody, ctx: NormaliseContext):
   }));
   const parcels = body.parcels ? body.parcels.map(normaliseParcel) : [packParcel(items)];
   return {
-    origin: { country: body.origin.country, ...(body.origin.postalCode ? { postalCode: body.origin.postalCode } : {}) },
+    origin: {
+      country: body.origin.country,
+      ...(body.origin.postalCode ? { postalCode: body.origin.postalCode } : {}),
+      ...(body.origin.city ? { city: body.origin.city } : {}),
+    },
     destination: {
       country: body.destination.country,
       ...(body.destination.region ? { region: body.destination.region.toUpperCase() } : {}),
       ...(body.destination.postalCode ? { postalCode: body.destination.postalCode } : {}),
+      ...(body.destination.city ? { city: body.destination.city } : {}),
     },
     currency: body.currency ?? ctx.defaultCurrency,
     incoterm: body.incoterm,

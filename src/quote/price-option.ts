@@ -138,6 +138,7 @@ function assembleOption(run: QuoteRun, svc: RatedService, shipping: ShippingPric
     cutoffLocal: svc.cutoffLocal,
     transitDays: svc.transitDays,
     customsDays: svc.customsDays,
+    ...(svc.deliveryDate === undefined ? {} : { carrierDate: svc.deliveryDate }),
     holidays: ctx.holidays,
   });
   const insuranceWorking = svc.insurance ? `${svc.insurance.working} ${svc.currency}${svc.currency === ccy ? '' : ` → ${fmt(shipping.insurance)} ${ccy}`}` : undefined;

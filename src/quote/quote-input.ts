@@ -20,8 +20,8 @@ export interface QuoteItem {
 
 /** A validated, normalised quote request: what the pure engine works on. */
 export interface QuoteInput {
-  origin: { country: string; postalCode?: string };
-  destination: { country: string; region?: string; postalCode?: string };
+  origin: { country: string; postalCode?: string; city?: string };
+  destination: { country: string; region?: string; postalCode?: string; city?: string };
   currency: string;
   incoterm: Incoterm;
   shipDate: string;

@@ -39,6 +39,12 @@ function describe(input: unknown): string {
 export const amountSchema = decimalString('an amount', '12.50');
 /** A percentage as a decimal string ("16.5" means 16.5 %). */
 export const percentSchema = decimalString('a percentage', '19');
+/** A signed decimal string ("-1.5"), for carrier answers that may carry discounts. */
+export const signedDecimalSchema = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, { error: (iss) => `expected a decimal number such as "-1.5", got ${describe(iss.input)}` })
+  .transform((s) => new D(s));
+
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `expected a date as YYYY-MM-DD, got ${describe(iss.input)}` })

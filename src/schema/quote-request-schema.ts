@@ -29,6 +29,8 @@ export const addressSchema = z.object({
   country: countryCodeSchema,
   region: z.string().min(1).max(10).optional(),
   postalCode: z.string().min(1).max(20).optional(),
+  /** Sent to carriers whose rating API needs it (DHL Express); tables do not use it. */
+  city: z.string().trim().min(1).max(45).optional(),
 });
 
 export const itemSchema = z.object({

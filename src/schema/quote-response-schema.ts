@@ -60,7 +60,9 @@ export const optionSchema = z.strictObject({
   carrierName: z.string(),
   service: z.string(),
   serviceName: z.string(),
-  rateStatus: z.enum(['sourced', 'illustrative']).describe('illustrative: sample prices, load your negotiated table'),
+  rateStatus: z
+    .enum(['sourced', 'illustrative', 'contract'])
+    .describe("illustrative: sample prices, load your negotiated table; contract: the shop's own price from the carrier's rating API"),
   shipping: z.strictObject({
     amount,
     chargeableWeightKg: z.string(),

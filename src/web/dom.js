@@ -1,3 +1,4 @@
+/* global document */
 /** A DOM element with its properties (`class`, `text` or attributes) and children, skipping empty ones. */
 export function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);

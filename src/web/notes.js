@@ -1,4 +1,3 @@
-/* global document */
 import { t } from './i18n.js';
 import { el } from './dom.js';
 

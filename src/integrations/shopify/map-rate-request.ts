@@ -130,11 +130,14 @@ export function mapRateRequest(req: ShopifyRateRequest, opts: MappingOptions): M
   const region = rate.destination.province?.trim().toUpperCase();
   const postal = rate.destination.postal_code?.trim();
   const originPostal = rate.origin.postal_code?.trim();
+  // Cities only reach carriers whose rating API needs them (DHL Express).
+  const city = (a: { city?: string | null | undefined }) => (a.city?.trim() ? { city: a.city.trim().slice(0, 45) } : {});
   return {
     body: {
-      origin: { country: rate.origin.country, ...(originPostal ? { postalCode: originPostal.slice(0, 20) } : {}) },
+      origin: { country: rate.origin.country, ...(originPostal ? { postalCode: originPostal.slice(0, 20) } : {}), ...city(rate.origin) },
       destination: {
         country: rate.destination.country,
+        ...city(rate.destination),
         // Shopify sends the province code ("ON"); a longer free-text province is not a tariff region, so it is left out.
         ...(region && region.length <= 10 ? { region } : {}),
         ...(postal ? { postalCode: postal.slice(0, 20) } : {}),
