@@ -3,6 +3,7 @@ import type { DataProblem } from '../schema/data-file';
 import type { CarrierRater } from './carrier-rater';
 import type { CarrierFile } from './carrier-schema';
 import { HttpCarrierRater, type HttpCarrierConfig, type HttpCarrierDeps } from './http-carrier-rater';
+import { withRestrictions } from './restricted-rater';
 import { TableCarrierRater } from './table-carrier-rater';
 
 /**
@@ -26,7 +27,9 @@ import { TableCarrierRater } from './table-carrier-rater';
  * An id with a table becomes an HTTP carrier that falls back to that table;
  * an id without one is a live-only carrier (no option when the endpoint
  * fails). A bad setting is reported in `problems` and that id keeps its
- * plain table, so one typo never takes the other carriers down.
+ * plain table, so one typo never takes the other carriers down. A code
+ * carrier with a table keeps the table's restricted-goods rules
+ * (`withRestrictions`).
  */
 export function buildCarrierRegistry(
   tables: readonly CarrierFile[],
@@ -40,7 +43,10 @@ export function buildCarrierRegistry(
     const table = index === -1 ? undefined : carriers[index];
     const config = readHttpConfig(id, table?.name, env, problems);
     if (config === undefined) continue;
-    const rater = new HttpCarrierRater(config, table, deps);
+    // The table's restricted-goods rules also hold for live answers (restricted-rater.ts).
+    const tableFile = tables.find((t) => t.id === id);
+    const live = new HttpCarrierRater(config, table, deps);
+    const rater = tableFile === undefined ? live : withRestrictions(live, tableFile);
     if (index === -1) carriers.push(rater);
     else carriers[index] = rater;
   }

@@ -107,6 +107,8 @@ export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, o
       declaredValue: { amount: goods, currency: input.currency },
       shipDate: input.shipDate,
       insure: input.insure,
+      items: input.items.map((i) => ({ index: i.index, hs: i.hs, ...(i.description ? { description: i.description } : {}) })),
+      buyer: input.buyer,
       convert: (a, from, to) => convert(a, from, to, data.rates),
     },
     options.carrierTimeoutMs ?? deps.carrierTimeoutMs ?? 2000,
