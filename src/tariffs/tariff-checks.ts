@@ -1,3 +1,4 @@
+import { postcodeInTerritory } from '../domain/territory';
 import type { DataProblem } from '../schema/data-file';
 import { measureAgreements, type TariffFile } from './tariff-schema';
 
@@ -17,7 +18,27 @@ export function checkTariffReferences(file: string, t: TariffFile): DataProblem[
   checkNamedReferences(t, new Set(Object.keys(t.sources)), needAgreement, add);
   checkAgreements(t, needAgreement, add);
   checkPeriods(t, add);
+  checkTerritories(t, add);
   return problems;
+}
+
+/** Territory ids are unique, each rule takes its own examples, and fee scopes name known territories. */
+function checkTerritories(t: TariffFile, add: Add): void {
+  const ids = new Set<string>();
+  (t.territories ?? []).forEach((ter, i) => {
+    if (ids.has(ter.id)) add(`territories[${i}].id`, `territory "${ter.id}" is defined twice`);
+    ids.add(ter.id);
+    (ter.postcodes.examples ?? []).forEach((ex, j) => {
+      if (!postcodeInTerritory(ter, ex)) add(`territories[${i}].postcodes.examples[${j}]`, `the rule does not match its own example "${ex}"`);
+    });
+  });
+  t.periods.forEach((p, i) => {
+    p.fees.forEach((f, j) => {
+      f.scope?.exceptTerritories?.forEach((id, k) => {
+        if (!ids.has(id)) add(`periods[${i}].fees[${j}].scope.exceptTerritories[${k}]`, `territory "${id}" is not defined in "territories"`);
+      });
+    });
+  });
 }
 
 /** Every `source` names a key of `sources`; every agreement an `exemptUnder` or `agreement:<ID>` origin names exists. */
@@ -42,7 +63,7 @@ function checkNamedReferences(t: TariffFile, sourceKeys: ReadonlySet<string>, ne
           }
         });
       }
-      if ((key === 'origins' || key === 'exceptOrigins' || key === 'shipFrom') && Array.isArray(v)) {
+      if ((key === 'origins' || key === 'exceptOrigins' || key === 'shipFrom' || key === 'exceptShipFrom') && Array.isArray(v)) {
         v.forEach((o, i) => {
           if (typeof o === 'string' && o.startsWith('agreement:')) needAgreement(o.slice(10), `${p}[${i}]`);
         });
