@@ -22,11 +22,17 @@ export function checkTariffReferences(file: string, t: TariffFile): DataProblem[
   return problems;
 }
 
-/** Territory ids are unique, each rule takes its own examples, and fee scopes name known territories. */
+/**
+ * Entries of one territory id do not overlap in time (an id may have dated versions: new rates),
+ * each rule takes its own examples, and fee scopes name known territories.
+ */
 function checkTerritories(t: TariffFile, add: Add): void {
   const ids = new Set<string>();
+  const windows = new Map<string, { from: string; to: string }[]>();
   (t.territories ?? []).forEach((ter, i) => {
-    if (ids.has(ter.id)) add(`territories[${i}].id`, `territory "${ter.id}" is defined twice`);
+    const w = { from: ter.effectiveFrom ?? '0000-00-00', to: ter.effectiveTo ?? '9999-12-31' };
+    if ((windows.get(ter.id) ?? []).some((o) => o.from <= w.to && w.from <= o.to)) add(`territories[${i}].id`, `territory "${ter.id}" has two entries in force on the same day`);
+    windows.set(ter.id, [...(windows.get(ter.id) ?? []), w]);
     ids.add(ter.id);
     (ter.postcodes.examples ?? []).forEach((ex, j) => {
       if (!postcodeInTerritory(ter, ex)) add(`territories[${i}].postcodes.examples[${j}]`, `the rule does not match its own example "${ex}"`);
