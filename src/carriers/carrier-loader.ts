@@ -57,7 +57,22 @@ export function checkCarrierReferences(file: string, carrier: CarrierFile): Data
   const serviceIds = new Set(carrier.services.map((s) => s.id));
   const codes = new Set(carrier.surcharges.map((s) => s.code));
   carrier.surcharges.forEach((s, i) => checkSurcharge(s, `surcharges[${i}]`, { serviceIds, codes, fuelOn: carrier.fuel.appliesTo }, add));
+  checkRestrictions(carrier, serviceIds, add);
   return problems;
+}
+
+/** Restricted-goods rules name groups of `hsGroups` and services of the file. */
+function checkRestrictions(carrier: CarrierFile, serviceIds: Set<string>, add: Add): void {
+  const groups = Object.keys(carrier.hsGroups);
+  carrier.restrictions.forEach((r, i) => {
+    r.groups.forEach((g, j) => {
+      if (!groups.includes(g)) add(`restrictions[${i}].groups[${j}]`, `group "${g}" is not a key of "hsGroups" (known: ${groups.join(', ') || 'none'})`);
+    });
+    (r.services ?? []).forEach((id, j) => {
+      if (!serviceIds.has(id)) add(`restrictions[${i}].services[${j}]`, `unknown service "${id}"`);
+    });
+    checkDates(r, `restrictions[${i}]`, add);
+  });
 }
 
 /** Every `source`, wherever it is, is a key of `sources`. */

@@ -10,6 +10,15 @@ export interface NormalisedParcel {
   weightKg: Decimal;
 }
 
+/** One item of the shipment, as carriers' restricted-goods rules see it. */
+export interface ShipmentItem {
+  /** Index of the item in the request (0-based). */
+  index: number;
+  /** HS code, digits only. */
+  hs: string;
+  description?: string;
+}
+
 /** What a carrier needs to price a shipment. Amounts keep full precision. */
 export interface ShipmentToRate {
   origin: { country: string; postalCode?: string; city?: string };
@@ -20,6 +29,10 @@ export interface ShipmentToRate {
   /** YYYY-MM-DD: picks the fuel percentage, dated surcharges and services in force. */
   shipDate: string;
   insure: boolean;
+  /** The goods: carriers refuse or condition some (src/carriers/restrictions.ts). */
+  items: readonly ShipmentItem[];
+  /** Who receives the goods; some restrictions apply only to consumers. */
+  buyer: 'consumer' | 'business';
   /** Converts an amount between currencies (surcharges priced in another currency). */
   convert: (amount: Decimal, from: string, to: string) => Decimal;
 }
@@ -103,4 +116,10 @@ export interface CarrierRater {
    * Insurance always depends on the value. Omitted: 'no'.
    */
   readonly reuse?: 'no' | 'always' | 'sameValue';
+  /**
+   * What about the goods can change this carrier's answer for the shipment's lane and date
+   * (the restricted-goods rules that fire and on which items); '' when nothing. Part of the
+   * rating-cache key, so HS codes count only where a restriction makes them count.
+   */
+  restrictionKey?(shipment: ShipmentToRate): string;
 }

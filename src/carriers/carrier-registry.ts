@@ -5,6 +5,7 @@ import type { CarrierFile } from './carrier-schema';
 import { HttpCarrierRater, type HttpCarrierConfig, type HttpCarrierDeps } from './http-carrier-rater';
 import { applyLiveCarriers } from './live/live-registry';
 import { cutoffSchema, msSchema, retriesSchema } from './live/settings-schemas';
+import { withRestrictions } from './restricted-rater';
 import { TableCarrierRater } from './table-carrier-rater';
 
 /**
@@ -28,7 +29,9 @@ import { TableCarrierRater } from './table-carrier-rater';
  * An id with a table becomes an HTTP carrier that falls back to that table;
  * an id without one is a live-only carrier (no option when the endpoint
  * fails). A bad setting is reported in `problems` and that id keeps its
- * plain table, so one typo never takes the other carriers down.
+ * plain table, so one typo never takes the other carriers down. A code
+ * carrier with a table keeps the table's restricted-goods rules
+ * (`withRestrictions`).
  *
  * Then the carriers' own rating APIs (src/carriers/live/, README.md "Your own
  * carrier prices"): DHL_EXPRESS_*, FEDEX_*, UPS_* replace the table of the
@@ -58,7 +61,12 @@ export function buildCarrierRegistry(
     problems,
     deps,
   });
-  return { carriers, problems };
+  // A table's restricted-goods rules also hold when its carrier answers live (restricted-rater.ts).
+  const restricted = carriers.map((c) => {
+    const file = tables.find((t) => t.id === c.id);
+    return file === undefined || c instanceof TableCarrierRater ? c : withRestrictions(c, file);
+  });
+  return { carriers: restricted, problems };
 }
 
 function tableRater(tables: readonly CarrierFile[], id: string): TableCarrierRater | undefined {

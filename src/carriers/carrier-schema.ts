@@ -4,6 +4,7 @@ import {
   countryCodeSchema,
   currencyCodeSchema,
   datedFields,
+  hsPrefixSchema,
   isoDateSchema,
   localizedTextSchema,
   percentSchema,
@@ -180,6 +181,38 @@ export const serviceSchema = z.object({
     .default([]),
 });
 
+
+// ---- Restricted goods (issue 12, item 2): carriers/README.md, "Restricted goods" ----
+
+/** A named group of HS prefixes that restrictions refer to ("spirits": 2208). */
+export const hsGroupSchema = z.object({ name: localizedTextSchema, hs: z.array(hsPrefixSchema).min(1) });
+
+/**
+ * A carrier's rule on goods: items under the named HS groups, on a lane (origins, destinations,
+ * optionally only to consumers), for some or all services. `refuse` turns the option into a
+ * RESTRICTED_GOODS refusal; `warn` keeps it with a warning (accepted only under a contract or
+ * approval the table cannot know of).
+ */
+export const restrictionSchema = z.object({
+  id: z.string().min(1),
+  /** Keys of the file's `hsGroups`. */
+  groups: z.array(z.string().min(1)).min(1),
+  /** Service ids; omitted: every service (also a live adapter's services of this carrier). */
+  services: z.array(z.string().min(1)).optional(),
+  /** Omitted: from anywhere / to anywhere. */
+  origins: z.array(countryCodeSchema).optional(),
+  destinations: z.array(countryCodeSchema).optional(),
+  exceptDestinations: z.array(countryCodeSchema).optional(),
+  /** Only when the goods go to a consumer (the request's `buyer`, default "consumer"). */
+  consumersOnly: z.boolean().default(false),
+  action: z.enum(['refuse', 'warn']).default('refuse'),
+  /** The rule in the carrier's words, es/en; the answer adds the items and the group. */
+  reason: localizedTextSchema,
+  ...datedFields,
+  source: z.string().min(1),
+  confidence: z.enum(['confirmed', 'secondary', 'unconfirmed']).optional(),
+});
+
 export const carrierFileSchema = z.object({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a lowercase id such as "dhl-express"' }),
@@ -200,6 +233,8 @@ export const carrierFileSchema = z.object({
   }),
   services: z.array(serviceSchema).min(1),
   surcharges: z.array(surchargeSchema).default([]),
+  hsGroups: z.record(z.string(), hsGroupSchema).default({}),
+  restrictions: z.array(restrictionSchema).default([]),
 });
 
 export type CarrierFile = z.output<typeof carrierFileSchema>;
@@ -207,3 +242,5 @@ export type CarrierService = z.output<typeof serviceSchema>;
 export type Surcharge = z.output<typeof surchargeSchema>;
 export type Trigger = z.output<typeof triggerSchema>;
 export type PostcodeRule = z.output<typeof postcodeRuleSchema>;
+export type Restriction = z.output<typeof restrictionSchema>;
+export type HsGroup = z.output<typeof hsGroupSchema>;

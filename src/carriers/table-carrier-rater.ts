@@ -5,6 +5,7 @@ import type { Note } from '../domain/note';
 import type { LocalizedText } from '../schema/primitives';
 import type { CarrierRater, ChargeLine, DutyDependentFee, RateRejection, RateResult, RatedService, Refusal, ShipmentToRate } from './carrier-rater';
 import type { CarrierFile, CarrierService } from './carrier-schema';
+import { findRestrictionHits, restrictionKey, restrictionRefusal, restrictionWarnings } from './restrictions';
 import { fuelEntryOn, fuelLine } from './table/fuel';
 import { measurePiece, pricedWeights } from './table/pieces';
 import { checkTable, routeZone } from './table/route-checks';
@@ -40,6 +41,10 @@ export class TableCarrierRater implements CarrierRater {
       (s) => s.option !== 'insurance' && (s.percentOf === 'declaredValue' || (s.triggers ?? []).some((t) => t.field === 'declaredValue')),
     );
     this.reuse = valueSensitive ? 'sameValue' : 'always';
+  }
+
+  restrictionKey(shipment: ShipmentToRate): string {
+    return restrictionKey(this.table, shipment);
   }
 
   rate(shipment: ShipmentToRate): RateResult {
@@ -150,6 +155,10 @@ function rateService(table: CarrierFile, service: CarrierService, shipment: Ship
   const tableRefusal = checkTable(table, shipment);
   if (tableRefusal !== undefined) return reject(tableRefusal);
   if (!inForce(service, shipment.shipDate)) return undefined;
+  // Restricted goods before pricing (carriers/README.md, "Restricted goods").
+  const restricted = findRestrictionHits(table, shipment, service.id);
+  const refusal = restrictionRefusal(restricted, table, service.name);
+  if (refusal !== undefined) return reject(refusal);
 
   const pieces = shipment.parcels.map((p, i) => measurePiece(p, i, service.weight));
   const route = routeZone(service, shipment, pieces);
@@ -167,6 +176,7 @@ function rateService(table: CarrierFile, service: CarrierService, shipment: Ship
   const notes = [
     ...(table.status === 'illustrative' ? [SAMPLE_RATES] : []),
     ...chargeNotes,
+    ...restrictionWarnings(restricted, table, service.name),
     ...(missingPostcode === undefined ? [] : [missingPostcode]),
   ];
   const customs = service.transit.customsDays;

@@ -7,6 +7,7 @@ import type { Convert, QuoteContext, QuoteRun } from './quote-context';
 import { QuoteError } from './quote-error';
 import type { QuoteInput } from './quote-input';
 import { collectQuoteNotes } from './quote-notes';
+import { applyTerritory } from './territory-step';
 import type { QuoteResult } from './quote-result';
 
 /**
@@ -16,20 +17,31 @@ import type { QuoteResult } from './quote-result';
  * answer currency; totals are sums of the rounded lines.
  */
 export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
-  const period = periodAt(ctx.tariff, input.shipDate);
-  if (!period) {
+  const dated = periodAt(ctx.tariff, input.shipDate);
+  if (!dated) {
     throw new QuoteError('NO_TARIFF_PERIOD', 'shipDate', {
       es: `No hay reglas arancelarias de ${ctx.tariff.file.country} vigentes el ${input.shipDate}.`,
       en: `No ${ctx.tariff.file.country} tariff rules are in force on ${input.shipDate}.`,
     });
   }
+  // Step 4a: a special territory's own taxes (or a refusal) before anything is priced.
+  const { period, territory, notes: territoryNotes } = applyTerritory(ctx.tariff, input, dated);
   checkRegion(input, ctx.tariff, period);
   const cv: Convert = (a, from, to) => convert(a, from, to, ctx.rates);
   const ccy = input.currency;
   const itemGoods = input.items.map((it) => cv(it.quantity.times(it.unitPrice), it.priceCurrency, ccy));
   // Item duties depend on the option only through the customs value (CIF shipping): on FOB
   // destinations every option shares them, so each is resolved once per quote (QuoteRun.dutyMemo).
-  const run: QuoteRun = { input, ctx, period, itemGoods, goodsValue: roundHalfUp(sum(itemGoods), ccy), cv, dutyMemo: new Map() };
+  const run: QuoteRun = {
+    input,
+    ctx,
+    period,
+    itemGoods,
+    goodsValue: roundHalfUp(sum(itemGoods), ccy),
+    cv,
+    dutyMemo: new Map(),
+    ...(territory ? { territory: territory.id } : {}),
+  };
   const options = ctx.rated.options
     .map((svc) => priceOption(run, svc))
     .sort((a, b) => new D(a.landedCost).comparedTo(b.landedCost) || a.deliveryDays.max - b.deliveryDays.max);
@@ -47,7 +59,7 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
     exchangeRates: { asOf: ctx.rates.asOf, source: ctx.rates.source, base: ccy, rates: ratesUsed(input, ctx) },
     dataDates: { tariff: ctx.tariff.reviewed, exchangeRates: ctx.rates.asOf, carriers },
     options,
-    notes: collectQuoteNotes(input, ctx, options),
+    notes: collectQuoteNotes(input, ctx, options, territoryNotes),
   };
 }
 

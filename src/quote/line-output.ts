@@ -61,6 +61,7 @@ export function feeOut(l: FeeLineCalc, f: LineFormat): FeeLineOut {
     rule: l.rule,
     working: l.working,
     payer: l.payer,
+    inTaxBase: l.inTaxBase,
     ...sourceFields(f.tariff, l.sourceKey),
   };
 }

@@ -52,6 +52,7 @@ export function normaliseRequest(body: QuoteRequestBody, ctx: NormaliseContext):
     parcelsPacked: body.parcels === undefined,
     ...(body.carriers ? { carriers: body.carriers } : {}),
     insure: body.insure,
+    buyer: body.buyer,
     locale: body.locale ?? ctx.locale,
   };
 }

@@ -33,8 +33,8 @@ interface CustomsPriced {
 export function priceOption(run: QuoteRun, svc: RatedService): QuoteOption {
   const shipping = priceShipping(run, svc);
   const values = valueConsignment(run.itemGoods, shipping.total, shipping.insurance, run.period.valuation.basis, run.input.currency);
-  const { calc, valueIn } = decideConsignment(run, svc, values);
-  const customs = priceCustoms(run, svc, values, calc, valueIn);
+  const { calc, valueIn, scope } = decideConsignment(run, svc, values);
+  const customs = priceCustoms(run, svc, values, { calc, valueIn, scope });
   return assembleOption(run, svc, shipping, customs, calc);
 }
 
@@ -52,8 +52,15 @@ function priceShipping(run: QuoteRun, svc: RatedService): ShippingPriced {
   return { lines, total: sum(lines.map((l) => l.rounded)), insurance };
 }
 
+/** What step 5 decided, and what the later steps measure the consignment with. */
+interface Decided {
+  calc: OptionCalc;
+  valueIn: ValueIn;
+  scope: ConsignmentScope;
+}
+
 /** Step 5: which simplified regime, duty de minimis and tax de minimis apply to the consignment. */
-function decideConsignment(run: QuoteRun, svc: RatedService, values: ConsignmentValues): { calc: OptionCalc; valueIn: ValueIn } {
+function decideConsignment(run: QuoteRun, svc: RatedService, values: ConsignmentValues): Decided {
   const { input, ctx, period } = run;
   const scope: ConsignmentScope = {
     itemOrigins: input.items.map((i) => i.originCountry),
@@ -71,20 +78,22 @@ function decideConsignment(run: QuoteRun, svc: RatedService, values: Consignment
     taxDecision: replaces('tax') ? { outcome: 'none' } : decideThreshold(period.deMinimis.tax, scope, valueIn),
     notes: [],
   };
-  return { calc, valueIn };
+  return { calc, valueIn, scope };
 }
 
 /** Steps 6–8: duties, customs fees, taxes, then the carrier's fees on duties and taxes. */
-function priceCustoms(run: QuoteRun, svc: RatedService, values: ConsignmentValues, calc: OptionCalc, valueIn: ValueIn): CustomsPriced {
+function priceCustoms(run: QuoteRun, svc: RatedService, values: ConsignmentValues, decided: Decided): CustomsPriced {
   const { input, period } = run;
+  const { calc, valueIn, scope } = decided;
   const fmt: LineFormat = { tariff: run.ctx.tariff, currency: input.currency, locale: input.locale };
   const { lines: dutyLines, preferences } = computeDuties(run, values, calc);
   calc.notes.push(...dutyFlagNotes(dutyLines, preferences));
   const feeLines = computeCustomsFees(
     period.fees,
-    values.items.map((v, i) => ({ customsValue: v.customsValue, ...(preferences[i] ? { preference: preferences[i] } : {}) })),
-    { currency: input.currency, convert: run.cv },
+    values.items.map((v, i) => ({ customsValue: v.customsValue, hs: input.items[i]!.hs, ...(preferences[i] ? { preference: preferences[i] } : {}) })),
+    { currency: input.currency, convert: run.cv, shipDate: input.shipDate, scope, buyer: input.buyer, parcels: input.parcels.length, valueIn, ...(run.territory ? { territory: run.territory } : {}) },
   );
+  calc.notes.push(...feeLines.flatMap((l) => l.notes));
   const taxLines = calc.regime?.regime.replaces.includes('tax') ? [] : computeItemTaxes(run, values, dutyLines, feeLines, calc, valueIn);
   calc.notes.push(...unconfirmedFiguresNotes(optionFigures({ valuation: period.valuation, regime: calc.regime, dutyDecision: calc.dutyDecision, taxDecision: calc.taxDecision, taxes: taxLines, fees: feeLines })));
   const duties = dutyLines.map((l) => dutyOut(l, fmt));

@@ -42,6 +42,8 @@ export interface QuoteRun {
   goodsValue: Decimal;
   cv: Convert;
   dutyMemo: DutyMemo;
+  /** Id of the special territory the destination postcode is in (src/quote/territory-step.ts). */
+  territory?: string;
 }
 
 /** What decided the consignment's duties and taxes for one option, and the notes gathered on the way. */

@@ -31,6 +31,8 @@ export interface QuoteInput {
   parcelsPacked: boolean;
   carriers?: string[];
   insure: boolean;
+  /** Who receives the goods (request `buyer`, default consumer). */
+  buyer: 'consumer' | 'business';
   locale: Locale;
   /** The destination's currency, when it had no exchange rate and the answer fell back to USD. */
   currencyFallbackFrom?: string;

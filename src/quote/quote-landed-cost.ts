@@ -21,13 +21,14 @@ export function checkAgainstData(body: QuoteRequestBody, data: DataSnapshot, loc
   const dest = body.destination.country;
   if (!data.tariffs.has(dest)) {
     const supported = [...data.tariffs.keys()].sort().join(', ');
+    const territory = territoryMessage(data, dest, locale);
     return {
       code: 'UNSUPPORTED_DESTINATION',
       errors: [{
         path: 'destination.country',
-        message: locale === 'es'
+        message: territory ?? (locale === 'es'
           ? `No hay archivo arancelario para ${dest}; destinos disponibles: ${supported}`
-          : `There is no tariff file for ${dest}; supported destinations: ${supported}`,
+          : `There is no tariff file for ${dest}; supported destinations: ${supported}`),
       }],
     };
   }
@@ -58,6 +59,26 @@ export function checkAgainstData(body: QuoteRequestBody, data: DataSnapshot, loc
           : `no exchange rate for ${f.code} in the rates of ${data.rates.asOf}; available: ${available}`,
       })),
     };
+  }
+  return undefined;
+}
+
+/**
+ * A country code that is a special territory of a loaded file (PR in US.json, JE in GB.json):
+ * which code to send instead, or why that territory is not quoted.
+ */
+function territoryMessage(data: DataSnapshot, iso: string, locale: Locale): string | undefined {
+  for (const [country, tariff] of data.tariffs) {
+    const t = (tariff.file.territories ?? []).find((x) => x.isoCode === iso);
+    if (t === undefined) continue;
+    if (t.treatment.type === 'refuse') {
+      return locale === 'es'
+        ? `${t.name.es} (${iso}) no se cotiza: ${t.treatment.reason.es}`
+        : `${t.name.en} (${iso}) is not quoted: ${t.treatment.reason.en}`;
+    }
+    return locale === 'es'
+      ? `${t.name.es} (${iso}) se cotiza como territorio de ${country}: envíe destination.country "${country}" con su código postal.`
+      : `${t.name.en} (${iso}) is quoted as a territory of ${country}: send destination.country "${country}" with its postcode.`;
   }
   return undefined;
 }
@@ -107,6 +128,8 @@ export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, o
       declaredValue: { amount: goods, currency: input.currency },
       shipDate: input.shipDate,
       insure: input.insure,
+      items: input.items.map((i) => ({ index: i.index, hs: i.hs, ...(i.description ? { description: i.description } : {}) })),
+      buyer: input.buyer,
       convert: (a, from, to) => convert(a, from, to, data.rates),
     },
     options.carrierTimeoutMs ?? deps.carrierTimeoutMs ?? 2000,

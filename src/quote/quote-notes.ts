@@ -28,9 +28,9 @@ function daysBetween(fromIso: string, to: Date): number {
   return Math.floor((to.getTime() - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Notes for the whole answer: destination rules, unavailable carriers, data dates, what the estimate is. */
-export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options: readonly QuoteOption[] = []): NoteOut[] {
-  const notes: Note[] = [];
+/** Notes for the whole answer: destination rules and territory, unavailable carriers, data dates, what the estimate is. */
+export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options: readonly QuoteOption[] = [], extra: readonly Note[] = []): NoteOut[] {
+  const notes: Note[] = [...extra];
   const t = ctx.tariff;
   for (const n of t.file.notes) {
     if (!inForce(n, input.shipDate)) continue;

@@ -2,8 +2,8 @@ import type { CarrierRater, RateResult, ShipmentToRate } from '../carriers/carri
 
 /**
  * Prices of table carriers for a shipment, reused across requests that
- * differ only in what does not change them (item prices, HS codes, the
- * incoterm). Belongs to one data snapshot; bounded, oldest entry out first.
+ * differ only in what does not change them (item prices, the incoterm, HS
+ * codes no restricted-goods rule catches). Belongs to one data snapshot; bounded, oldest entry out first.
  */
 export class RatingCache {
   private readonly entries = new Map<string, RateResult>();
@@ -43,6 +43,8 @@ export function ratingKey(carrier: CarrierRater, s: ShipmentToRate): string | un
     s.shipDate,
     s.insure,
     valueMatters ? [s.declaredValue.amount.toString(), s.declaredValue.currency] : null,
+    // HS codes (and the buyer) only as far as the carrier's restricted-goods rules catch them.
+    carrier.restrictionKey?.(s) ?? '',
   ]);
 }
 

@@ -10,7 +10,8 @@ import type { OptionCalc, QuoteRun } from './quote-context';
 /**
  * Taxes per item (landed-cost step 7). Duty lines of one item stay with it;
  * consignment-level lines (a regime's, the EUR 3 per category) and customs
- * fees are shared over the items by goods value. One pass over the duty
+ * fees are shared over the items by goods value. Only fees in the tax base
+ * count (`inTaxBase`: a fee the law keeps out, or whose treatment is unknown, does not). One pass over the duty
  * lines, not one per item (this was quadratic in items).
  */
 export function computeItemTaxes(run: QuoteRun, values: ConsignmentValues, dutyLines: readonly DutyLineCalc[], feeLines: readonly FeeLineCalc[], calc: OptionCalc, valueIn: ValueIn): TaxLineCalc[] {
@@ -24,7 +25,7 @@ export function computeItemTaxes(run: QuoteRun, values: ConsignmentValues, dutyL
     if (l.item === undefined || l.rule.startsWith('regime:')) consignmentDuty = consignmentDuty.plus(l.amount);
     else itemDuty.set(l.item, (itemDuty.get(l.item) ?? ZERO).plus(l.amount));
   }
-  const totalFees = sum(feeLines.map((f) => f.amount));
+  const totalFees = sum(feeLines.filter((f) => f.inTaxBase).map((f) => f.amount));
   const items = input.items.map((item, i) => ({
     hs: item.hs,
     values: values.items[i] as ItemValues,

@@ -71,6 +71,8 @@ export const quoteRequestSchema = z.object({
   parcels: z.array(parcelSchema).min(1, { error: 'expected at least one parcel, or leave "parcels" out' }).max(50).optional(),
   carriers: z.array(z.string().min(1)).optional(),
   insure: z.boolean().default(false),
+  /** Who receives the goods: carriers' restricted-goods rules and some national parcel charges depend on it. */
+  buyer: z.enum(['consumer', 'business']).default('consumer'),
   locale: z.enum(['es', 'en']).optional(),
 });
 

@@ -50,6 +50,7 @@ export const feeLineSchema = z.strictObject({
   rule: z.string(),
   working: z.string(),
   payer: z.enum(['seller', 'buyer']),
+  inTaxBase: z.boolean().optional().describe('Customs fees and national charges: whether the fee is part of the VAT base'),
   ...source,
 });
 

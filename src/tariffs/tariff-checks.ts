@@ -1,3 +1,4 @@
+import { postcodeInTerritory } from '../domain/territory';
 import type { DataProblem } from '../schema/data-file';
 import { measureAgreements, type TariffFile } from './tariff-schema';
 
@@ -17,7 +18,33 @@ export function checkTariffReferences(file: string, t: TariffFile): DataProblem[
   checkNamedReferences(t, new Set(Object.keys(t.sources)), needAgreement, add);
   checkAgreements(t, needAgreement, add);
   checkPeriods(t, add);
+  checkTerritories(t, add);
   return problems;
+}
+
+/**
+ * Entries of one territory id do not overlap in time (an id may have dated versions: new rates),
+ * each rule takes its own examples, and fee scopes name known territories.
+ */
+function checkTerritories(t: TariffFile, add: Add): void {
+  const ids = new Set<string>();
+  const windows = new Map<string, { from: string; to: string }[]>();
+  (t.territories ?? []).forEach((ter, i) => {
+    const w = { from: ter.effectiveFrom ?? '0000-00-00', to: ter.effectiveTo ?? '9999-12-31' };
+    if ((windows.get(ter.id) ?? []).some((o) => o.from <= w.to && w.from <= o.to)) add(`territories[${i}].id`, `territory "${ter.id}" has two entries in force on the same day`);
+    windows.set(ter.id, [...(windows.get(ter.id) ?? []), w]);
+    ids.add(ter.id);
+    (ter.postcodes.examples ?? []).forEach((ex, j) => {
+      if (!postcodeInTerritory(ter, ex)) add(`territories[${i}].postcodes.examples[${j}]`, `the rule does not match its own example "${ex}"`);
+    });
+  });
+  t.periods.forEach((p, i) => {
+    p.fees.forEach((f, j) => {
+      f.scope?.exceptTerritories?.forEach((id, k) => {
+        if (!ids.has(id)) add(`periods[${i}].fees[${j}].scope.exceptTerritories[${k}]`, `territory "${id}" is not defined in "territories"`);
+      });
+    });
+  });
 }
 
 /** Every `source` names a key of `sources`; every agreement an `exemptUnder` or `agreement:<ID>` origin names exists. */
@@ -42,7 +69,7 @@ function checkNamedReferences(t: TariffFile, sourceKeys: ReadonlySet<string>, ne
           }
         });
       }
-      if ((key === 'origins' || key === 'exceptOrigins' || key === 'shipFrom') && Array.isArray(v)) {
+      if ((key === 'origins' || key === 'exceptOrigins' || key === 'shipFrom' || key === 'exceptShipFrom') && Array.isArray(v)) {
         v.forEach((o, i) => {
           if (typeof o === 'string' && o.startsWith('agreement:')) needAgreement(o.slice(10), `${p}[${i}]`);
         });

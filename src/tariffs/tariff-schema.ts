@@ -11,6 +11,7 @@ import {
   sourceEntrySchema,
   sourcedFields,
 } from '../schema/primitives';
+import { territorySchemaOf } from './territory-schema';
 
 /**
  * The tariff file format `tariffs/<ISO2>.json`. Documented for editors in
@@ -136,6 +137,50 @@ export const taxSchema = z.object({
   ...sourcedFields,
 });
 
+// ---- National parcel charges (issue 12, item 3): tariffs/README.md, "Fees" ----
+
+/** A flat amount per counted unit: per parcel, or per distinct HS line (EU H7 "article": HS6). */
+export const feePerCountSchema = z.object({
+  type: z.literal('perCount'),
+  amount: amountSchema,
+  per: z.enum(['parcel', 'hsLine']),
+  /** hsLine: digits an HS line is counted at. Default 6. */
+  hsDigits: z.number().int().min(2).max(10).default(6),
+});
+
+/** Who the law charges; the answer shows `seller` (seller, platform) or `buyer` (buyer, carrier: passed on with the import charges). */
+export const feePayerSchema = z.enum(['buyer', 'seller', 'carrier', 'platform']);
+
+/** Which consignments a fee covers, beyond its customs-value band. */
+export const feeScopeSchema = z.object({
+  ...scopeFields,
+  /** The consignment does not leave from these (ISO or "agreement:<ID>"): "from outside the EU". */
+  exceptShipFrom: z.array(originRefSchema).optional(),
+  /** Only sales to these buyers (the request's `buyer`): RO's tax covers B2C distance sales. */
+  buyers: z.array(z.enum(['consumer', 'business'])).min(1).optional(),
+  /** A value ceiling on its own basis and currency (intrinsic value ≤ EUR 150; RO: < EUR 150 with inclusive false). */
+  maxValue: z.object({ amount: amountSchema, currency: currencyCodeSchema, basis: valueBasisSchema, inclusive: z.boolean().default(true) }).optional(),
+  /** Special territories (ids of the file's `territories`) the fee does not reach (FR TPC: not French Guiana, Mayotte). */
+  exceptTerritories: z.array(z.string().min(1)).optional(),
+});
+
+/** New fee fields: dates, scope, payer, VAT-base treatment, a tax on the fee itself, a note. */
+const parcelChargeFields = {
+  ...datedFields,
+  scope: feeScopeSchema.optional(),
+  /** Omitted: buyer (as every fee before 2026). */
+  payer: feePayerSchema.optional(),
+  /**
+   * Whether the fee is part of the `fees` component of a tax base. Omitted: true (a tax that lists
+   * `fees` takes it). `unknown`: left out, and the answer says the law is not clear.
+   */
+  inTaxBase: z.union([z.boolean(), z.literal('unknown')]).optional(),
+  /** A tax charged on the fee itself (New Zealand: levy + 15 % GST). */
+  taxOnFee: z.object({ percent: percentSchema, name: localizedTextSchema }).optional(),
+  /** Shown as a warning on every option the fee is charged on (a deferral, an unclear status). */
+  note: localizedTextSchema.optional(),
+};
+
 export const feeSchema = z.object({
   code: z.string().min(1),
   name: localizedTextSchema,
@@ -148,12 +193,14 @@ export const feeSchema = z.object({
       min: amountSchema.optional(),
       max: amountSchema.optional(),
     }),
+    feePerCountSchema,
   ]),
   /** Band of the customs value (in `currency`) where the fee applies: above < value ≤ upTo. */
   above: amountSchema.optional(),
   upTo: amountSchema.optional(),
   /** Goods entered under these agreements are exempt (US MPF on USMCA-originating goods). */
   exemptUnder: z.array(z.string()).optional(),
+  ...parcelChargeFields,
   ...sourcedFields,
 });
 
@@ -268,6 +315,10 @@ export const exportNoteSchema = noteSchema.extend({
     .optional(),
 });
 
+
+/** Special territories by postcode (issue 12, item 5): the schema is in territory-schema.ts. */
+export const territorySchema = territorySchemaOf(taxSchema, thresholdSchema);
+
 export const tariffFileSchema = z.object({
   $schema: z.string().optional(),
   country: countryCodeSchema,
@@ -291,6 +342,8 @@ export const tariffFileSchema = z.object({
   notes: z.array(noteSchema).default([]),
   /** Notes for quotes shipped FROM this country (export side), whatever the destination. */
   exportNotes: z.array(exportNoteSchema).optional(),
+  /** Special territories recognised by postcode, tested in order (the first match wins). */
+  territories: z.array(territorySchema).optional(),
 });
 
 export type TariffFile = z.output<typeof tariffFileSchema>;
@@ -300,6 +353,8 @@ export type Regime = z.output<typeof regimeSchema>;
 export type RegimeBand = z.output<typeof regimeBandSchema>;
 export type TaxRule = z.output<typeof taxSchema>;
 export type FeeRule = z.output<typeof feeSchema>;
+export type FeeScope = z.output<typeof feeScopeSchema>;
+export type Territory = z.output<typeof territorySchema>;
 export type DutyMeasure = z.output<typeof measureSchema>;
 export type PreferenceMeasure = z.output<typeof preferenceSchema>;
 export type Agreement = z.output<typeof agreementSchema>;

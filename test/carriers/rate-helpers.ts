@@ -34,6 +34,8 @@ export function shipment(over: Partial<ShipmentToRate> = {}): ShipmentToRate {
     declaredValue: { amount: new D(1000), currency: 'MXN' },
     shipDate: '2026-05-04',
     insure: false,
+    items: [],
+    buyer: 'consumer',
     convert,
     ...over,
   };

@@ -33,6 +33,8 @@ function servicesTo(country: string): RatedService[] {
         declaredValue: { amount: new D(700), currency: 'MXN' },
         shipDate: '2026-03-10',
         insure: false,
+        items: [],
+        buyer: 'consumer',
         convert: (a) => a,
       }).options,
   );

@@ -84,6 +84,7 @@ export function input(over: Partial<QuoteInput> = {}): QuoteInput {
     parcels: [{ lengthCm: new D(30), widthCm: new D(20), heightCm: new D(10), weightKg: new D('1.2') }],
     parcelsPacked: false,
     insure: false,
+    buyer: 'consumer',
     locale: 'en',
     ...over,
   };

@@ -18,6 +18,8 @@ function shippingTotal(kg: number, dims: [number, number, number], country: stri
     declaredValue: { amount: new D(100), currency: 'USD' },
     shipDate: '2026-11-26',
     insure: false,
+    items: [],
+    buyer: 'consumer',
     convert: (a, f, t) => convert(a, f, t, RATES),
   });
   const o = r.options[0];

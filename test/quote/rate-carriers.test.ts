@@ -10,6 +10,8 @@ function shipment(over: Partial<ShipmentToRate> = {}): ShipmentToRate {
     declaredValue: { amount: new D('100'), currency: 'USD' },
     shipDate: '2026-12-14',
     insure: false,
+    items: [],
+    buyer: 'consumer',
     convert: (a) => a,
     ...over,
   };

@@ -83,6 +83,8 @@ export function mxToUs(over: Partial<ShipmentToRate> = {}): ShipmentToRate {
     declaredValue: { amount: new D('1000'), currency: 'MXN' },
     shipDate: '2026-05-04',
     insure: false,
+    items: [],
+    buyer: 'consumer',
     convert,
     ...over,
   };

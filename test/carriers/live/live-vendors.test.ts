@@ -304,3 +304,14 @@ describe('with insurance asked, the carrier prices it apart from the shipping', 
     expect(live.notes.map((n) => n.code)).toContain('INSURANCE_UNAVAILABLE');
   });
 });
+
+describe('restricted goods on live answers', () => {
+  it('when DHL answers live for tequila to a US consumer, then the table rule dhl-us-alcohol-consumers still refuses the option', async () => {
+    fake.on(PATHS.dhl, json(200, DHL_MXN));
+    const dhl = rater(raters(vendorEnv(fake.url, ['dhl'])), 'dhl-express');
+    const r = await dhl.rate(mxToUs({ items: [{ index: 0, hs: '22089001', description: 'Tequila añejo' }], buyer: 'consumer' }));
+    expect(r.options).toEqual([]);
+    expect(r.rejections.map((x) => `${x.service}:${x.code}`)).toEqual(['express-worldwide:RESTRICTED_GOODS']);
+    expect(r.rejections[0]!.reason.en).toContain('[rule dhl-us-alcohol-consumers]');
+  });
+});

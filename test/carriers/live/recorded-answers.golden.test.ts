@@ -32,6 +32,8 @@ function shipment(currency: string, shipDate: string): ShipmentToRate {
     declaredValue: { amount: new D(100), currency },
     shipDate,
     insure: false,
+    items: [],
+    buyer: 'consumer',
     convert: (a, from, to) => {
       if (from !== to) throw new Error(`no rate ${from}→${to}`);
       return a;

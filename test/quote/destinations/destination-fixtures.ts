@@ -54,6 +54,7 @@ export interface Parcel {
   currency: string;
   shipDate?: string;
   region?: string;
+  postalCode?: string;
   from?: string;
   items: SimpleItem[];
   /** Shipping in USD, one base line. */
@@ -67,7 +68,7 @@ export function quoteParcel(p: Parcel): QuoteResult {
   const from = p.from ?? 'MX';
   const q: QuoteInput = input({
     origin: { country: from },
-    destination: { country: p.dest, ...(p.region ? { region: p.region } : {}) },
+    destination: { country: p.dest, ...(p.region ? { region: p.region } : {}), ...(p.postalCode ? { postalCode: p.postalCode } : {}) },
     currency: p.currency,
     incoterm: p.incoterm ?? 'DAP',
     shipDate: p.shipDate ?? '2026-11-26',
