@@ -1,4 +1,5 @@
 import type { DataProblem } from '../schema/data-file';
+import { checkExciseAndRounding } from './excise-rounding-checks';
 import { measureAgreements, type TariffFile } from './tariff-schema';
 
 type Add = (path: string, message: string) => void;
@@ -17,6 +18,7 @@ export function checkTariffReferences(file: string, t: TariffFile): DataProblem[
   checkNamedReferences(t, new Set(Object.keys(t.sources)), needAgreement, add);
   checkAgreements(t, needAgreement, add);
   checkPeriods(t, add);
+  checkExciseAndRounding(t, add);
   return problems;
 }
 
