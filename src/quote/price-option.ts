@@ -14,7 +14,7 @@ import { proofOfOriginNotes } from './proof-notes';
 import type { OptionCalc, QuoteRun } from './quote-context';
 import { dutyFlagNotes, optionNotes } from './quote-notes';
 import type { DutyLineOut, FeeLineOut, QuoteOption, TaxLineOut } from './quote-result';
-import { totalRoundingLines } from './rounding-lines';
+import { totalRoundingLines, withRounding } from './rounding-lines';
 import { computeItemTaxes, itemCharges } from './tax-lines';
 
 /** The carrier's charges in the answer currency: each line rounded once, the total their sum. */
@@ -97,7 +97,7 @@ function priceCustoms(run: QuoteRun, svc: RatedService, values: ConsignmentValue
   const rounding = totalRoundingLines(run, dutyLines, exciseLines, taxLines);
   calc.notes.push(...unconfirmedFiguresNotes(optionFigures({ valuation: period.valuation, regime: calc.regime, dutyDecision: calc.dutyDecision, taxDecision: calc.taxDecision, taxes: taxLines, fees: feeLines, excise: exciseLines })));
   const duties = [...dutyLines, ...rounding.duties].map((l) => dutyOut(l, fmt));
-  const taxes = [...exciseLines.map((l) => exciseOut(l, fmt)), ...[...taxLines, ...rounding.taxes].map((l) => taxOut(l, fmt))];
+  const taxes = [...exciseLines.map((l) => exciseOut(l, fmt)), ...[...rounding.excise, ...withRounding(taxLines, rounding.taxes)].map((l) => taxOut(l, fmt))];
   const total = (lines: readonly { amount: string }[]) => sum(lines.map((l) => new D(l.amount)));
   const importTaxes = total(taxes.filter((t) => t.collectedAt === 'import'));
   const fees = [...feeLines.map((l) => feeOut(l, fmt)), ...carrierDutyFees(run, svc, total(duties).plus(importTaxes))];

@@ -4,6 +4,7 @@ import type { Note } from '../domain/note';
 import type { LocalizedText } from '../schema/primitives';
 import type { ProofOfOrigin } from '../tariffs/proof-schema';
 import type { LoadedTariff } from '../tariffs/tariff-index';
+import { UNCONFIRMED_SUFFIX } from './export-notes';
 
 const WITHOUT = {
   es: 'Sin ella se cobra la tasa general: use claimPreference=false para verla.',
@@ -48,12 +49,13 @@ export function proofOfOriginNotes(tariff: LoadedTariff, preferences: readonly (
     }
     const waiver = waiverText(proof, customsValueIn);
     const validity = proof.validity ? { es: ` Vigencia: ${proof.validity.es}.`, en: ` Validity: ${proof.validity.en}.` } : { es: '', en: '' };
+    const unconfirmed = proof.confidence === 'unconfirmed' ? UNCONFIRMED_SUFFIX : { es: '', en: '' };
     notes.push({
       code: `PROOF_OF_ORIGIN:${id}`,
       severity: waiver?.waived ? 'info' : 'warning',
       text: {
-        es: `La tasa preferencial ${name.es} exige mercancía originaria y su prueba de origen: ${proof.text.es}${validity.es}${waiver ? ` ${waiver.text.es}` : ''} ${WITHOUT.es}`,
-        en: `The ${name.en} preferential rate requires originating goods and its proof of origin: ${proof.text.en}${validity.en}${waiver ? ` ${waiver.text.en}` : ''} ${WITHOUT.en}`,
+        es: `La tasa preferencial ${name.es} exige mercancía originaria y su prueba de origen: ${proof.text.es}${validity.es}${waiver ? ` ${waiver.text.es}` : ''} ${WITHOUT.es}${unconfirmed.es}`,
+        en: `The ${name.en} preferential rate requires originating goods and its proof of origin: ${proof.text.en}${validity.en}${waiver ? ` ${waiver.text.en}` : ''} ${WITHOUT.en}${unconfirmed.en}`,
       },
       sourceKey: proof.source,
     });

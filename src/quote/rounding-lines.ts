@@ -7,9 +7,10 @@ import type { DutyLineCalc } from '../tariffs/resolve-duty';
 import type { RoundingRule } from '../tariffs/rounding-schema';
 import type { QuoteRun } from './quote-context';
 
-/** Rounding differences of an option: duty lines and tax lines (for taxes and excise). */
+/** Rounding differences of an option: duty lines, and tax lines for excise and for taxes. */
 export interface RoundingLines {
   duties: DutyLineCalc[];
+  excise: TaxLineCalc[];
   taxes: TaxLineCalc[];
 }
 
@@ -59,7 +60,7 @@ const covers = (rule: RoundingRule, code: string) => rule.codes === undefined ||
  * the rules are those of the import declaration.
  */
 export function totalRoundingLines(run: QuoteRun, duties: readonly DutyLineCalc[], excise: readonly ExciseLineCalc[], taxes: readonly TaxLineCalc[]): RoundingLines {
-  const out: RoundingLines = { duties: [], taxes: [] };
+  const out: RoundingLines = { duties: [], excise: [], taxes: [] };
   for (const rule of run.period.rounding.filter((r) => r.at === 'total')) {
     if (rule.what === 'duty') {
       const a = adjustment(run, rule, duties.map((l) => l.amount), 'duty');
@@ -67,12 +68,22 @@ export function totalRoundingLines(run: QuoteRun, duties: readonly DutyLineCalc[
     } else if (rule.what === 'excise') {
       const covered = excise.filter((l) => covers(rule, l.id));
       const a = adjustment(run, rule, covered.map((l) => l.amount), 'excise');
-      if (a) out.taxes.push(taxAdjustment(a, rule.codes?.join('+') ?? 'EXCISE', covered[0]!.name, 'excise'));
+      if (a) out.excise.push(taxAdjustment(a, rule.codes?.join('+') ?? 'EXCISE', covered.length === 1 ? covered[0]!.name : { es: 'Impuestos especiales', en: 'Excise' }, 'excise'));
     } else if (rule.what === 'tax') {
       const covered = taxes.filter((l) => l.collectedAt === 'import' && covers(rule, l.code));
       const a = adjustment(run, rule, covered.map((l) => l.amount), covered[0]?.code ?? 'tax');
       if (a) out.taxes.push(taxAdjustment(a, covered[0]!.code, covered[0]!.name, 'tax'));
     }
+  }
+  return out;
+}
+
+/** Tax lines with each rounding difference right after the last line of its tax. */
+export function withRounding(lines: readonly TaxLineCalc[], adjustments: readonly TaxLineCalc[]): TaxLineCalc[] {
+  const out = [...lines];
+  for (const a of adjustments) {
+    const last = out.map((l) => l.code).lastIndexOf(a.code);
+    out.splice(last < 0 ? out.length : last + 1, 0, a);
   }
   return out;
 }

@@ -14,9 +14,9 @@ export function checkExciseAndRounding(t: TariffFile, add: Add): void {
     for (const c of charges) {
       if (c?.type === 'percentOfExcise' && !ids.has(c.excise)) add(`excise[${i}]`, `"${c.excise}" is not an excise rule listed before "${r.id}"`);
     }
-    // Dated versions of one rule share an id; the same id twice in force on a day is caught by the dates.
     ids.add(r.id);
   });
+  checkExciseVersions(t, add);
   t.periods.forEach((p, i) => {
     const seen = new Set<string>();
     p.taxes.forEach((tax, j) => {
@@ -30,4 +30,16 @@ export function checkExciseAndRounding(t: TariffFile, add: Add): void {
       });
     });
   });
+}
+
+/** Dated versions of one excise rule share its id; two of them in force on the same day would both charge. */
+function checkExciseVersions(t: TariffFile, add: Add): void {
+  const byId = new Map<string, { i: number; from: string; to: string }[]>();
+  t.excise.forEach((r, i) => byId.set(r.id, [...(byId.get(r.id) ?? []), { i, from: r.effectiveFrom ?? '0000-01-01', to: r.effectiveTo ?? '9999-12-31' }]));
+  for (const [id, versions] of byId) {
+    const sorted = [...versions].sort((a, b) => a.from.localeCompare(b.from));
+    for (let k = 1; k < sorted.length; k++) {
+      if (sorted[k - 1]!.to >= sorted[k]!.from) add(`excise[${sorted[k]!.i}].effectiveFrom`, `excise rule "${id}" is already in force on ${sorted[k]!.from} (excise[${sorted[k - 1]!.i}])`);
+    }
+  }
 }
