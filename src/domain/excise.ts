@@ -153,7 +153,7 @@ function evaluate(c: ExciseCharge, item: ExciseItem, ctx: ExciseContext, earlier
 }
 
 /**
- * Excise lines (landed-cost step 7a): every modelled rule in force that covers an item's HS code
+ * Excise lines (landed-cost step 7): every modelled rule in force that covers an item's HS code
  * charges it, whatever the consignment's value (no de minimis or regime removes excise).
  * Throws MissingQuantityError when a rule needs a volume, strength or weight the item lacks.
  */

@@ -11,7 +11,7 @@ import type { QuoteInput } from './quote-input';
 import type { ItemCharges } from './tax-lines';
 
 /**
- * Excise lines of one option (landed-cost step 7a): after duties and customs fees (an ad valorem
+ * Excise lines of one option (landed-cost step 7): after duties and customs fees (an ad valorem
  * excise can be charged on them: Mexico's IEPS), before the taxes whose base holds them. A rule
  * that needs a volume or strength the item lacks is a 422 naming the field. Each line is rounded
  * where the file says (`excise` at `item`).
