@@ -60,7 +60,7 @@ describe('product catalogue', () => {
   it.each([
     ['a bad HS code on line 3', 'sku,hs_code\nA,610910\nB,61\n', 'line 3 hs_code: expected an HS code of 6 to 10 digits (dots and spaces allowed) such as "6109.10", got "61"'],
     ['a weight that is not a number', 'sku,hs_code,unit_weight\nA,610910,heavy\n', 'line 2 unit_weight: expected a weight as a positive number, got "heavy"'],
-    ['an unknown column', 'sku,hs_code,colour\nA,610910,red\n', 'line 1: expected a header row with hs_code and sku or variant_id, from: sku, variant_id, description, hs_code, origin_country, claim_preference, unit_weight, weight_unit, length, width, height, dimension_unit, unit_volume, volume_unit; unknown column(s): colour'],
+    ['an unknown column', 'sku,hs_code,colour\nA,610910,red\n', 'line 1: expected a header row with hs_code and sku or variant_id, from: sku, variant_id, description, hs_code, origin_country, claim_preference, unit_weight, weight_unit, length, width, height, dimension_unit, unit_volume, volume_unit, alcohol_by_volume; unknown column(s): colour'],
     ['a SKU listed twice', 'sku,hs_code\nA,610910\nA,610910\n', 'line 3: SKU "A" is listed twice'],
   ])('when the CSV catalogue has %s, then the error names the line and column', (_when, csv, expected) => {
     expect(problemsOf(() => parseCatalogueCsv(csv, 'c.csv'))).toContain(expected);
