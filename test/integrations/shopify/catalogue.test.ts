@@ -19,8 +19,14 @@ describe('product catalogue', () => {
     const c = loadCatalogue(resolve(__dirname, '../../../data/catalogue.example.json'));
     expect(c.size).toBe(7);
     expect(c.find(40000000000001, null)?.hsCode).toBe('610910');
-    expect(c.find(null, 'TEQUILA-BLANCO-750')?.unitVolume).toEqual({ value: 750, unit: 'ml' });
+    expect(c.find(null, 'TEQUILA-BLANCO-750')).toMatchObject({ unitVolume: { value: 750, unit: 'ml' }, alcoholByVolume: 40 });
     expect(c.find(null, 'GORRA-IMPORTADA')).toMatchObject({ originCountry: 'CN', claimPreference: false });
+  });
+
+  it('when a CSV row gives alcohol_by_volume, then the entry carries the strength; a strength over 100 names the column', () => {
+    const c = parseCatalogueCsv('sku,hs_code,unit_volume,volume_unit,alcohol_by_volume\nT,2208.90,750,ml,38\n', 'c.csv');
+    expect(c.find(null, 'T')).toMatchObject({ unitVolume: { value: 750, unit: 'ml' }, alcoholByVolume: 38 });
+    expect(problemsOf(() => parseCatalogueCsv('sku,hs_code,alcohol_by_volume\nT,2208.90,140\n', 'c.csv'))).toEqual(['line 2 alcohol_by_volume: expected a strength of at most 100 % vol, got 140']);
   });
 
   it('when both a variant id and a SKU are given, then the variant id wins, and an unknown variant falls back to the SKU', () => {
