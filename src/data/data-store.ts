@@ -6,6 +6,7 @@ import type { CarrierRater } from '../carriers/carrier-rater';
 import type { CarrierFile } from '../carriers/carrier-schema';
 import type { FeedStatus } from '../fx/live/live-rates';
 import type { RateTable } from '../fx/rate-table';
+import { bundledHsNomenclature, type HsNomenclature } from '../hs/hs-validity';
 import type { DataSnapshot } from '../quote/quote-deps';
 import type { LoadedTariff } from '../tariffs/tariff-index';
 import { checkDataText, formatLocated, isDataFileName, type DataKind, type LocatedProblem } from './check-data-file';
@@ -17,6 +18,8 @@ export interface DataStoreOptions {
   rates: RateTable;
   logger: Logger;
   clock?: () => Date;
+  /** The HS 2022 table item codes are checked against; default the bundled one. */
+  hs?: HsNomenclature;
 }
 
 /** What `GET /data/status` reports for one data file. */
@@ -215,7 +218,7 @@ export class DataStore {
     }
     // Raters are built for the whole set of tables (the registry adds HTTP carriers), and only when a table changed.
     this.raters ??= Object.freeze(carrierRaters(tables));
-    return Object.freeze({ tariffs, carriers: this.raters, rates: this.rates });
+    return Object.freeze({ tariffs, carriers: this.raters, rates: this.rates, hs: this.options.hs ?? bundledHsNomenclature() });
   }
 
   status(): DataStatus {

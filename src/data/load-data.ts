@@ -4,6 +4,7 @@ import type { CarrierRater } from '../carriers/carrier-rater';
 import type { CarrierFile } from '../carriers/carrier-schema';
 import { buildCarrierRegistry } from '../carriers/carrier-registry';
 import { loadRateSnapshot } from '../fx/snapshot-loader';
+import { bundledHsNomenclature, loadHsValidity } from '../hs/hs-validity';
 import type { DataSnapshot } from '../quote/quote-deps';
 import type { DataProblem } from '../schema/data-file';
 import { loadTariffDirectory } from '../tariffs/tariff-loader';
@@ -12,6 +13,8 @@ export interface DataPaths {
   tariffsDir: string;
   carriersDir: string;
   fxSnapshot: string;
+  /** The HS 2022 table; default the bundled data/hs/harmonized-system.csv. */
+  hsNomenclature?: string;
 }
 
 export function defaultDataPaths(root: string): DataPaths {
@@ -36,6 +39,7 @@ export function loadDataSnapshot(paths: DataPaths): { snapshot: DataSnapshot; pr
       tariffs: t.tariffs,
       carriers: carrierRaters(c.carriers),
       rates: loadRateSnapshot(paths.fxSnapshot),
+      hs: paths.hsNomenclature ? loadHsValidity(paths.hsNomenclature) : bundledHsNomenclature(),
     },
     problems: [...t.problems, ...c.problems],
   };

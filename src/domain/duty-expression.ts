@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { DutyExpression } from '../tariffs/tariff-schema';
 import { D, ZERO, formatAmount, formatRate } from './money';
+import { proofLitres } from './units';
 
 /** What a duty is charged on, for one item line, in the computing currency. */
 export interface DutyBase {
@@ -9,6 +10,8 @@ export interface DutyBase {
   quantity: Decimal;
   netKg?: Decimal;
   litres?: Decimal;
+  /** Alcoholic strength in % vol, for duties per proof litre. */
+  abv?: Decimal;
   convert: (amount: Decimal, from: string, to: string) => Decimal;
 }
 
@@ -20,14 +23,17 @@ export interface DutyEvaluation {
   working: string;
 }
 
+/** What a charge needs that the item does not give: its weight, volume or alcoholic strength. */
+export type MissingQuantity = 'netKg' | 'litres' | 'abv';
+
 export class MissingQuantityError extends Error {
   readonly code = 'MISSING_QUANTITY';
-  constructor(readonly needs: 'netKg' | 'litres') {
-    super(needs === 'netKg' ? 'a weight-based duty needs the item weight' : 'a volume-based duty needs the item volume');
+  constructor(readonly needs: MissingQuantity) {
+    super(needs === 'netKg' ? 'a weight-based charge needs the item weight' : needs === 'litres' ? 'a volume-based charge needs the item volume' : 'a charge on alcohol needs the item strength');
   }
 }
 
-const UNIT_WORD = { unit: 'unit', kg: 'kg', litre: 'l' } as const;
+const UNIT_WORD = { unit: 'unit', kg: 'kg', litre: 'l', proofLitre: 'proof l' } as const;
 
 /** Evaluate typed duty components joined by +, MIN, MAX (UK trade tariff expression model). */
 export function evaluateDuty(expr: DutyExpression, base: DutyBase): DutyEvaluation {
@@ -44,7 +50,9 @@ export function evaluateDuty(expr: DutyExpression, base: DutyBase): DutyEvaluati
       const perText = per.equals(1) ? UNIT_WORD[expr.per] : `${formatRate(per)} ${UNIT_WORD[expr.per]}`;
       const rate = `${formatRate(expr.amount)} ${expr.currency}/${perText}`;
       const conv = expr.currency === base.currency ? '' : ` (= ${show(rateInCurrency, base.currency)} ${base.currency})`;
-      return { amount, rate, working: `${rate}${conv} × ${formatRate(qty)} ${UNIT_WORD[expr.per]}` };
+      // A proof litre is a litre at 50 % alcohol: the working shows how the strength was counted.
+      const how = expr.per === 'proofLitre' ? ` (${formatRate(base.litres as Decimal)} l × ${formatRate(base.abv as Decimal)}% / 50%)` : '';
+      return { amount, rate, working: `${rate}${conv} × ${formatRate(qty)} ${UNIT_WORD[expr.per]}${how}` };
     }
     case 'sum': {
       const parts = expr.of.map((e) => evaluateDuty(e, base));
@@ -68,14 +76,16 @@ export function evaluateDuty(expr: DutyExpression, base: DutyBase): DutyEvaluati
   }
 }
 
-function quantityFor(per: 'unit' | 'kg' | 'litre', base: DutyBase): Decimal {
+function quantityFor(per: 'unit' | 'kg' | 'litre' | 'proofLitre', base: DutyBase): Decimal {
   if (per === 'unit') return base.quantity;
   if (per === 'kg') {
     if (!base.netKg) throw new MissingQuantityError('netKg');
     return base.netKg;
   }
   if (!base.litres) throw new MissingQuantityError('litres');
-  return base.litres;
+  if (per === 'litre') return base.litres;
+  if (!base.abv) throw new MissingQuantityError('abv');
+  return proofLitres(base.litres, base.abv);
 }
 
 /** A plain ad valorem rate as a bare number ("16.5"); undefined for compound expressions. */

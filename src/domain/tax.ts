@@ -3,6 +3,7 @@ import type { LocalizedText } from '../schema/primitives';
 import type { TaxComponent, TaxRule } from '../tariffs/tariff-schema';
 import type { ItemValues } from './consignment';
 import { D, ZERO, formatAmount, formatRate } from './money';
+import type { Rounded } from './rounding';
 
 /** One item's amounts that a tax base can be made of, in the computing currency. */
 export interface TaxableItem {
@@ -10,12 +11,18 @@ export interface TaxableItem {
   values: ItemValues;
   duties: Decimal;
   fees: Decimal;
+  /** The item's excise lines (as they enter a tax base). */
+  excise: Decimal;
+  /** How `duties` or `excise` were rounded on their way into a base (Japan), for the working. */
+  baseNotes?: string[];
 }
 
 export interface TaxLineCalc {
   code: string;
   name: LocalizedText;
   rate: Decimal;
+  /** Shown instead of `rate` where the tax is a share of another ("22/78 of CT"). */
+  rateText?: string;
   base: Decimal;
   amount: Decimal;
   rule: string;
@@ -26,6 +33,18 @@ export interface TaxLineCalc {
   confidence?: 'confirmed' | 'secondary' | 'unconfirmed';
 }
 
+/** The national rounding rules a tax computation applies (identity where the file has none). */
+export interface TaxRounding {
+  /** An item's base of tax `code` (rule `taxBase`, at `item`). */
+  base: (code: string, amount: Decimal) => Rounded;
+  /** An item's amount of tax `code` as computed (rule `tax`, at `item`). */
+  item: (code: string, amount: Decimal) => Rounded;
+  /** An item's amount of tax `code` where it enters another tax (rule `tax`, at `nextBase`). */
+  nextBase: (code: string, amount: Decimal) => Rounded;
+}
+
+const NO_ROUNDING: TaxRounding = { base: (_c, a) => ({ value: a }), item: (_c, a) => ({ value: a }), nextBase: (_c, a) => ({ value: a }) };
+
 export interface TaxContext {
   region?: string;
   currency: string;
@@ -33,6 +52,7 @@ export interface TaxContext {
   exempt: boolean;
   /** Taxes whose `sellerCollection` ceiling the consignment is under. */
   sellerCollected: (tax: TaxRule) => boolean;
+  rounding?: TaxRounding;
 }
 
 export function taxApplies(tax: TaxRule, region: string | undefined): boolean {
@@ -53,6 +73,8 @@ function componentValue(c: TaxComponent, item: TaxableItem): Decimal {
       return item.duties;
     case 'fees':
       return item.fees;
+    case 'excise':
+      return item.excise;
   }
 }
 
@@ -76,54 +98,111 @@ function rateFor(tax: TaxRule, hs: string): RateChoice {
   return best;
 }
 
+/** Item amounts of the taxes computed so far, by code: later taxes build on them. */
+type Earlier = Map<string, Decimal[]>;
+
+interface ItemTax {
+  choice: RateChoice;
+  base: Decimal;
+  amount: Decimal;
+  /** Rounding steps of this item, for the working. */
+  notes: string[];
+}
+
+/** One item's base and amount of one tax: components, earlier taxes, its base rounding, then rate or share. */
+function itemTax(tax: TaxRule, item: TaxableItem, i: number, earlier: Earlier, ctx: TaxContext, r: TaxRounding): ItemTax {
+  // How duty and excise were rounded into the base matters only to taxes built on them, not to a share.
+  const notes = tax.shareOf ? [] : [...(item.baseNotes ?? [])];
+  const choice = rateFor(tax, item.hs);
+  const used = (code: string): Decimal => {
+    const into = r.nextBase(code, earlier.get(code)?.[i] ?? ZERO);
+    if (into.working) notes.push(`${code} ${into.working}`);
+    return into.value;
+  };
+  let amount: Decimal;
+  let base: Decimal;
+  if (tax.shareOf) {
+    base = used(tax.shareOf.tax);
+    amount = base.times(tax.shareOf.fraction.numerator).div(tax.shareOf.fraction.denominator);
+  } else {
+    let raw = tax.base.reduce<Decimal>((acc, c) => acc.plus(componentValue(c, item)), ZERO);
+    for (const code of tax.baseIncludesTaxes ?? []) raw = raw.plus(used(code));
+    const rounded = r.base(tax.code, raw);
+    if (rounded.working) notes.push(`base ${rounded.working}`);
+    base = rounded.value;
+    amount = tax.grossUp ? base.times(choice.rate).div(new D(100).minus(choice.rate)) : base.times(choice.rate).div(100);
+  }
+  if (ctx.exempt) amount = ZERO;
+  const line = r.item(tax.code, amount);
+  if (line.working) notes.push(`${tax.code} ${line.working}`);
+  return { choice, base, amount: line.value, notes };
+}
+
+function formulaOf(tax: TaxRule, rate: Decimal, base: Decimal, currency: string): string {
+  if (tax.shareOf) return `${tax.shareOf.fraction.text} × ${formatAmount(base, currency)} ${currency} (${tax.shareOf.tax})`;
+  const rateText = `${formatRate(rate)}%`;
+  return tax.grossUp
+    ? `${rateText} "por dentro": ${formatAmount(base, currency)} ${currency} × ${formatRate(rate)} / (100 − ${formatRate(rate)})`
+    : `${rateText} × ${formatAmount(base, currency)} ${currency}`;
+}
+
+interface Group extends RateChoice {
+  base: Decimal;
+  amount: Decimal;
+  notes: string[];
+}
+
+function lineOf(tax: TaxRule, g: Group, ctx: TaxContext, seller: boolean): TaxLineCalc {
+  const formula = formulaOf(tax, g.rate, g.base, ctx.currency);
+  const composed = tax.shareOf ? '' : ` (base: ${tax.base.join(' + ')}${tax.baseIncludesTaxes ? ' + ' + tax.baseIncludesTaxes.join(' + ') : ''})`;
+  const rounded = g.notes.length > 0 ? `; ${g.notes.join('; ')}` : '';
+  return {
+    code: tax.code,
+    name: tax.name,
+    rate: g.rate,
+    ...(tax.shareOf ? { rateText: `${tax.shareOf.fraction.text} × ${tax.shareOf.tax}` } : {}),
+    base: g.base,
+    amount: g.amount,
+    rule: ctx.exempt ? 'de-minimis' : seller ? 'seller-collected' : g.reducedHs ? `reduced:${g.reducedHs}` : 'standard',
+    working: ctx.exempt ? `under the tax de minimis: not collected (${formula} would apply)` : `${formula}${composed}${rounded}`,
+    collectedAt: seller ? 'checkout' : 'import',
+    sourceKey: g.sourceKey,
+    ...(g.confidence ? { confidence: g.confidence } : {}),
+  };
+}
+
 /**
  * VAT/GST and sub-national taxes (landed-cost step 7). Each tax is computed
  * per item on the components its file names (reduced rates by HS prefix),
- * then reported as one line per tax and rate: amount = rate × summed base,
- * or base × rate / (100 − rate) when computed "por dentro" (Brazil's ICMS).
- * Taxes are evaluated in file order, so a later tax can include an earlier
- * one in its base (China: VAT on top of consumption tax).
+ * or as a share of another tax, then reported as one line per tax and rate:
+ * amount = rate × summed base, or base × rate / (100 − rate) when computed
+ * "por dentro" (Brazil's ICMS). Taxes are evaluated in file order, so a later
+ * tax can include an earlier one in its base (China: VAT on top of
+ * consumption tax). National rounding (Japan) comes in through `ctx.rounding`.
  */
 export function computeTaxes(taxes: readonly TaxRule[], items: readonly TaxableItem[], ctx: TaxContext): TaxLineCalc[] {
   const lines: TaxLineCalc[] = [];
-  const perItemByCode = new Map<string, Decimal[]>();
+  const earlier: Earlier = new Map();
+  const r = ctx.rounding ?? NO_ROUNDING;
   for (const tax of taxes) {
     if (!taxApplies(tax, ctx.region)) continue;
     const seller = ctx.sellerCollected(tax);
     const perItem: Decimal[] = [];
-    const groups = new Map<string, RateChoice & { base: Decimal; amount: Decimal }>();
+    const groups = new Map<string, Group>();
     items.forEach((item, i) => {
-      let base = tax.base.reduce<Decimal>((acc, c) => acc.plus(componentValue(c, item)), ZERO);
-      for (const code of tax.baseIncludesTaxes ?? []) base = base.plus(perItemByCode.get(code)?.[i] ?? ZERO);
-      const r = rateFor(tax, item.hs);
-      const amount = ctx.exempt ? ZERO : tax.grossUp ? base.times(r.rate).div(new D(100).minus(r.rate)) : base.times(r.rate).div(100);
-      perItem.push(amount);
-      const key = r.rate.toString();
+      const t = itemTax(tax, item, i, earlier, ctx, seller ? NO_ROUNDING : r);
+      perItem.push(t.amount);
+      const key = tax.shareOf ? 'share' : t.choice.rate.toString();
       const g = groups.get(key);
+      const notes = t.notes.map((n) => (items.length > 1 ? `item ${i}: ${n}` : n));
       if (g) {
-        g.base = g.base.plus(base);
-        g.amount = g.amount.plus(amount);
-      } else groups.set(key, { ...r, base, amount });
+        g.base = g.base.plus(t.base);
+        g.amount = g.amount.plus(t.amount);
+        g.notes.push(...notes);
+      } else groups.set(key, { ...t.choice, base: t.base, amount: t.amount, notes });
     });
-    perItemByCode.set(tax.code, perItem);
-    for (const g of groups.values()) {
-      const rateText = `${formatRate(g.rate)}%`;
-      const formula = tax.grossUp
-        ? `${rateText} "por dentro": ${formatAmount(g.base, ctx.currency)} ${ctx.currency} × ${formatRate(g.rate)} / (100 − ${formatRate(g.rate)})`
-        : `${rateText} × ${formatAmount(g.base, ctx.currency)} ${ctx.currency}`;
-      lines.push({
-        code: tax.code,
-        name: tax.name,
-        rate: g.rate,
-        base: g.base,
-        amount: g.amount,
-        rule: ctx.exempt ? 'de-minimis' : seller ? 'seller-collected' : g.reducedHs ? `reduced:${g.reducedHs}` : 'standard',
-        working: ctx.exempt ? `under the tax de minimis: not collected (${formula} would apply)` : `${formula} (base: ${tax.base.join(' + ')}${tax.baseIncludesTaxes ? ' + ' + tax.baseIncludesTaxes.join(' + ') : ''})`,
-        collectedAt: seller ? 'checkout' : 'import',
-        sourceKey: g.sourceKey,
-        ...(g.confidence ? { confidence: g.confidence } : {}),
-      });
-    }
+    earlier.set(tax.code, perItem);
+    for (const g of groups.values()) lines.push(lineOf(tax, g, ctx, seller));
   }
   return lines;
 }

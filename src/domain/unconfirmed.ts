@@ -19,6 +19,7 @@ export interface OptionFigures {
   taxDecision: { outcome: string; threshold?: Scoped };
   taxes: readonly { code: string; rate: { toString(): string }; confidence?: UsedFigure['confidence'] }[];
   fees: readonly { code: string; confidence?: UsedFigure['confidence'] }[];
+  excise?: readonly { id: string; confidence?: UsedFigure['confidence'] }[];
 }
 
 /** The figures of an option: valuation basis, regime, thresholds, tax rates and fees. */
@@ -30,6 +31,7 @@ export function optionFigures(f: OptionFigures): UsedFigure[] {
   }
   for (const t of f.taxes) out.push({ label: `${t.code} ${t.rate.toString()}%`, confidence: t.confidence });
   for (const fee of f.fees) out.push({ label: `fee ${fee.code}`, confidence: fee.confidence });
+  for (const e of f.excise ?? []) out.push({ label: `excise ${e.id}`, confidence: e.confidence });
   return out;
 }
 

@@ -3,9 +3,10 @@ import { valueOnBasis, type ConsignmentValues } from '../domain/consignment';
 import type { RegimeDecision } from '../domain/de-minimis';
 import { MissingQuantityError, type DutyBase } from '../domain/duty-expression';
 import { D, ZERO, formatAmount, formatRate } from '../domain/money';
+import { roundBy } from '../domain/rounding';
 import { resolveItemDuty, type DutyLineCalc } from '../tariffs/resolve-duty';
 import type { Threshold } from '../tariffs/tariff-schema';
-import { QuoteError } from './quote-error';
+import { missingQuantity } from './missing-quantity';
 import type { Convert, OptionCalc, QuoteRun } from './quote-context';
 import type { QuoteItem } from './quote-input';
 
@@ -50,33 +51,40 @@ function deMinimisLines(items: readonly QuoteItem[], values: ConsignmentValues, 
 
 /**
  * One item's duty, memoised per quote on (item, customs value): on FOB
- * destinations every option shares it. A specific duty that needs a weight
- * or volume the request lacks is a QuoteError naming the field.
+ * destinations every option shares it. A specific duty that needs a weight,
+ * volume or strength the request lacks is a QuoteError naming the field.
+ * National rounding: the customs value as the duty base (`dutyBase`, Japan:
+ * down to JPY 1,000) and each duty line (`duty` at `item`).
  */
 function itemDuty(run: QuoteRun, item: QuoteItem, customsValue: Decimal): ReturnType<typeof resolveItemDuty> {
   const key = `${item.index}|${customsValue.toString()}`;
   const hit = run.dutyMemo.get(key);
   if (hit) return hit;
+  const rules = run.period.rounding;
+  const ccy = run.input.currency;
+  const dutyBase = roundBy(rules, 'dutyBase', 'item', undefined, customsValue, ccy, run.cv);
   const base: DutyBase = {
-    customsValue,
-    currency: run.input.currency,
+    customsValue: dutyBase.value,
+    currency: ccy,
     quantity: item.quantity,
     ...(item.unitKg ? { netKg: item.unitKg.times(item.quantity) } : {}),
     ...(item.unitLitres ? { litres: item.unitLitres.times(item.quantity) } : {}),
+    ...(item.abv ? { abv: item.abv } : {}),
     convert: run.cv,
   };
   try {
-    const res = resolveItemDuty(run.ctx.tariff, item, run.input.shipDate, base);
+    const raw = resolveItemDuty(run.ctx.tariff, item, run.input.shipDate, base);
+    const lines = raw.lines.map((l) => {
+      const line = roundBy(rules, 'duty', 'item', undefined, l.amount, ccy, run.cv);
+      const steps = [dutyBase.working ? `customs value ${dutyBase.working}` : '', l.working, line.working ? `line ${line.working}` : ''];
+      return { ...l, amount: line.value, working: steps.filter((x) => x !== '').join('; ') };
+    });
+    const res = { ...raw, lines };
     run.dutyMemo.set(key, res);
     return res;
   } catch (err) {
     if (!(err instanceof MissingQuantityError)) throw err;
-    const country = run.ctx.tariff.file.country;
-    const field = err.needs === 'netKg' ? 'unitWeight' : 'unitVolume';
-    throw new QuoteError('MISSING_QUANTITY', `items.${item.index}.${field}`, {
-      es: `El arancel de ${item.hs} en ${country} se cobra por ${err.needs === 'netKg' ? 'kilogramo' : 'litro'}: indique items.${item.index}.${field}.`,
-      en: `The ${country} duty on ${item.hs} is charged per ${err.needs === 'netKg' ? 'kilogram' : 'litre'}: give items.${item.index}.${field}.`,
-    });
+    throw missingQuantity(err, item, run.ctx.tariff.file.country, { es: 'El arancel', en: 'duty' });
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ExciseLineCalc } from '../domain/excise';
 import type { FeeLineCalc } from '../domain/fees';
 import { formatAmount, formatRate } from '../domain/money';
 import type { TaxLineCalc } from '../domain/tax';
@@ -41,12 +42,30 @@ export function taxOut(l: TaxLineCalc, f: LineFormat): TaxLineOut {
   return {
     code: l.code,
     name: l.name[f.locale],
-    rate: formatRate(l.rate),
+    rate: l.rateText ?? formatRate(l.rate),
     base: formatAmount(l.base, f.currency),
     amount: formatAmount(l.amount, f.currency),
     rule: l.rule,
     working: l.working,
     collectedAt: l.collectedAt,
+    ...sourceFields(f.tariff, l.sourceKey),
+  };
+}
+
+/**
+ * An excise line as a tax line (rule `excise:<id>`, collected at import): a specific excise has
+ * no money base, its quantity is in the working.
+ */
+export function exciseOut(l: ExciseLineCalc, f: LineFormat): TaxLineOut {
+  return {
+    code: l.id,
+    name: `${l.name[f.locale]} (${f.locale === 'es' ? 'artículo' : 'item'} ${l.item})`,
+    rate: l.rate,
+    ...(l.base ? { base: formatAmount(l.base, f.currency) } : {}),
+    amount: formatAmount(l.amount, f.currency),
+    rule: `excise:${l.id}`,
+    working: l.working,
+    collectedAt: 'import',
     ...sourceFields(f.tariff, l.sourceKey),
   };
 }

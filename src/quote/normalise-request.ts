@@ -30,6 +30,8 @@ export function normaliseRequest(body: QuoteRequestBody, ctx: NormaliseContext):
     priceCurrency: it.unitPrice.currency,
     ...(it.unitWeight ? { unitKg: toKg(it.unitWeight.value, it.unitWeight.unit) } : {}),
     ...(it.unitVolume ? { unitLitres: new D(it.unitVolume.value).div(it.unitVolume.unit === 'ml' ? 1000 : 1) } : {}),
+    // From the number's own decimal text ("40.5"), so no binary fraction enters the arithmetic.
+    ...(it.alcoholByVolume !== undefined ? { abv: new D(String(it.alcoholByVolume)) } : {}),
   }));
   const parcels = body.parcels ? body.parcels.map(normaliseParcel) : [packParcel(items)];
   return {

@@ -8,11 +8,14 @@ import { optionFigures, unconfirmedFiguresNotes } from '../domain/unconfirmed';
 import { expandOrigins } from '../tariffs/tariff-index';
 import { memoDeliveryWindow } from './delivery-memo';
 import { computeDuties } from './duty-lines';
-import { dutyOut, feeOut, taxOut, type LineFormat } from './line-output';
+import { computeItemExcise } from './excise-lines';
+import { dutyOut, exciseOut, feeOut, taxOut, type LineFormat } from './line-output';
+import { proofOfOriginNotes } from './proof-notes';
 import type { OptionCalc, QuoteRun } from './quote-context';
 import { dutyFlagNotes, optionNotes } from './quote-notes';
 import type { DutyLineOut, FeeLineOut, QuoteOption, TaxLineOut } from './quote-result';
-import { computeItemTaxes } from './tax-lines';
+import { totalRoundingLines, withRounding } from './rounding-lines';
+import { computeItemTaxes, itemCharges } from './tax-lines';
 
 /** The carrier's charges in the answer currency: each line rounded once, the total their sum. */
 interface ShippingPriced {
@@ -81,23 +84,29 @@ function decideConsignment(run: QuoteRun, svc: RatedService, values: Consignment
   return { calc, valueIn, scope };
 }
 
-/** Steps 6–8: duties, customs fees, taxes, then the carrier's fees on duties and taxes. */
+/**
+ * Steps 6–8: duties, customs fees, excise (whatever the value: no de minimis or regime removes
+ * it), taxes, the legal rounding of declaration totals, then the carrier's fees on duties and taxes.
+ */
 function priceCustoms(run: QuoteRun, svc: RatedService, values: ConsignmentValues, decided: Decided): CustomsPriced {
   const { input, period } = run;
   const { calc, valueIn, scope } = decided;
   const fmt: LineFormat = { tariff: run.ctx.tariff, currency: input.currency, locale: input.locale };
   const { lines: dutyLines, preferences } = computeDuties(run, values, calc);
-  calc.notes.push(...dutyFlagNotes(dutyLines, preferences));
+  calc.notes.push(...proofOfOriginNotes(run.ctx.tariff, preferences, (ccy) => valueIn('customsValue', ccy)), ...dutyFlagNotes(dutyLines));
   const feeLines = computeCustomsFees(
     period.fees,
     values.items.map((v, i) => ({ customsValue: v.customsValue, hs: input.items[i]!.hs, ...(preferences[i] ? { preference: preferences[i] } : {}) })),
     { currency: input.currency, convert: run.cv, shipDate: input.shipDate, scope, buyer: input.buyer, parcels: input.parcels.length, valueIn, ...(run.territory ? { territory: run.territory } : {}) },
   );
   calc.notes.push(...feeLines.flatMap((l) => l.notes));
-  const taxLines = calc.regime?.regime.replaces.includes('tax') ? [] : computeItemTaxes(run, values, dutyLines, feeLines, calc, valueIn);
-  calc.notes.push(...unconfirmedFiguresNotes(optionFigures({ valuation: period.valuation, regime: calc.regime, dutyDecision: calc.dutyDecision, taxDecision: calc.taxDecision, taxes: taxLines, fees: feeLines })));
-  const duties = dutyLines.map((l) => dutyOut(l, fmt));
-  const taxes = taxLines.map((l) => taxOut(l, fmt));
+  const charges = itemCharges(values, dutyLines, feeLines);
+  const exciseLines = computeItemExcise(run, values, charges);
+  const taxLines = calc.regime?.regime.replaces.includes('tax') ? [] : computeItemTaxes(run, values, charges, exciseLines, calc, valueIn);
+  const rounding = totalRoundingLines(run, dutyLines, exciseLines, taxLines);
+  calc.notes.push(...unconfirmedFiguresNotes(optionFigures({ valuation: period.valuation, regime: calc.regime, dutyDecision: calc.dutyDecision, taxDecision: calc.taxDecision, taxes: taxLines, fees: feeLines, excise: exciseLines })));
+  const duties = [...dutyLines, ...rounding.duties].map((l) => dutyOut(l, fmt));
+  const taxes = [...exciseLines.map((l) => exciseOut(l, fmt)), ...[...rounding.excise, ...withRounding(taxLines, rounding.taxes)].map((l) => taxOut(l, fmt))];
   const total = (lines: readonly { amount: string }[]) => sum(lines.map((l) => new D(l.amount)));
   const importTaxes = total(taxes.filter((t) => t.collectedAt === 'import'));
   const fees = [...feeLines.map((l) => feeOut(l, fmt)), ...carrierDutyFees(run, svc, total(duties).plus(importTaxes))];

@@ -4,6 +4,8 @@ import type { LocalizedText } from '../schema/primitives';
 export interface FieldError {
   path: string;
   message: string;
+  /** Codes to try instead (UNKNOWN_HS_CODE: the subheadings or headings that exist nearby). */
+  suggestions?: { code: string; description: string }[];
 }
 
 /**

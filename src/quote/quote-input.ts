@@ -16,6 +16,8 @@ export interface QuoteItem {
   priceCurrency: string;
   unitKg?: Decimal;
   unitLitres?: Decimal;
+  /** Alcoholic strength, % vol (excise, duties per proof litre). */
+  abv?: Decimal;
 }
 
 /** A validated, normalised quote request: what the pure engine works on. */

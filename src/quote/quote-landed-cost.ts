@@ -7,6 +7,7 @@ import type { DataSnapshot, QuoteDeps } from './quote-deps';
 import type { FieldError } from './quote-error';
 import type { Locale } from './quote-input';
 import type { QuoteResult } from './quote-result';
+import { unknownHsCodes } from './hs-check';
 import { normaliseRequest } from './normalise-request';
 import { RatingCache, rateCarriers } from './rate-carriers';
 
@@ -16,7 +17,7 @@ export interface DataProblemAnswer {
   errors: FieldError[];
 }
 
-/** Checks that need the loaded data: a tariff for the destination, known carriers, rates for every currency. */
+/** Checks that need the loaded data: a tariff for the destination, HS codes that exist, known carriers, rates for every currency. */
 export function checkAgainstData(body: QuoteRequestBody, data: DataSnapshot, locale: Locale): DataProblemAnswer | undefined {
   const dest = body.destination.country;
   if (!data.tariffs.has(dest)) {
@@ -32,6 +33,8 @@ export function checkAgainstData(body: QuoteRequestBody, data: DataSnapshot, loc
       }],
     };
   }
+  const badHs = unknownHsCodes(body.items.map((it) => it.hsCode), data.hs, locale);
+  if (badHs.length > 0) return { code: 'UNKNOWN_HS_CODE', errors: badHs };
   const known = new Set(data.carriers.map((c) => c.id));
   const badCarriers = (body.carriers ?? []).map((c, i) => ({ c, i })).filter(({ c }) => !known.has(c));
   if (badCarriers.length > 0) {

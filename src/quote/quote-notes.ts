@@ -9,6 +9,7 @@ import type { DutyLineCalc } from '../tariffs/resolve-duty';
 import type { OptionCalc, QuoteContext } from './quote-context';
 import type { QuoteInput } from './quote-input';
 import type { NoteOut, QuoteOption } from './quote-result';
+import { exciseNotModelledNotes } from './excise-lines';
 import { exportNotes, UNCONFIRMED_SUFFIX } from './export-notes';
 
 /** Exchange rates older than this many days get a warning note. */
@@ -72,6 +73,7 @@ export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options:
       },
     });
   }
+  notes.push(...exciseNotModelledNotes(t, input));
   notes.push(...dataNotes(ctx));
   return dedupe([...notes.map((n) => out(n, t, input.locale)), ...exportNotes(ctx.originTariff, input, options, ctx.rates)]);
 }
@@ -140,19 +142,9 @@ export function optionNotes(svc: RatedService, calc: OptionCalc, ctx: QuoteConte
   return dedupe(notes.map((n) => out(n, ctx.tariff, input.locale)));
 }
 
-/** Proof of origin for each claimed preference; a warning when a duty line is an estimate. */
-export function dutyFlagNotes(lines: DutyLineCalc[], preferences: (string | undefined)[]): Note[] {
+/** A warning when a duty line is an estimate (proof of origin: proof-notes.ts). */
+export function dutyFlagNotes(lines: readonly DutyLineCalc[]): Note[] {
   const notes: Note[] = [];
-  for (const id of new Set(preferences.filter((p): p is string => p !== undefined))) {
-    notes.push({
-      code: `PROOF_OF_ORIGIN:${id}`,
-      severity: 'warning',
-      text: {
-        es: `La tasa preferencial ${id} exige que la mercancía sea originaria y una prueba de origen (p. ej. certificación de origen del T-MEC). Sin ella se cobra la tasa general: use claimPreference=false para verla.`,
-        en: `The ${id} preferential rate requires originating goods and proof of origin (e.g. a USMCA certification of origin). Without it the general rate applies: use claimPreference=false to see it.`,
-      },
-    });
-  }
   const estimated = lines.filter((l) => l.estimated);
   if (estimated.length > 0) {
     const which = [...new Set(estimated.map((l) => `${l.item ?? '-'}:${l.rule}`))].join(', ');

@@ -18,6 +18,16 @@ const positiveNumber = (what: string) =>
     .positive({ error: (i) => `expected ${what} greater than 0, got ${got(i.input)}` })
     .max(1e6, { error: `expected ${what} of at most 1000000` });
 
+/**
+ * Alcoholic strength by volume, a JSON number from 0 to 100 with at most two decimals ("40",
+ * "12.5"): a percentage as labels print it, read through its decimal text (never as a float).
+ */
+export const alcoholByVolumeSchema = z
+  .number({ error: (i) => `expected the alcoholic strength as a number of % vol such as 40, got ${got(i.input)}` })
+  .min(0, { error: (i) => `expected a strength of at least 0 % vol, got ${got(i.input)}` })
+  .max(100, { error: (i) => `expected a strength of at most 100 % vol, got ${got(i.input)}` })
+  .refine((v) => /^\d{1,3}(\.\d{1,2})?$/.test(String(v)), { error: (i) => `expected a strength with at most two decimals such as 40 or 12.5, got ${got(i.input)}` });
+
 export const hsCodeSchema = z
   .string({ error: (i) => `expected an HS code as a string such as "6109.10", got ${got(i.input)}` })
   .transform((s) => s.replace(/[.\s]/g, ''))
@@ -45,8 +55,10 @@ export const itemSchema = z.object({
     .max(1_000_000, { error: 'expected a quantity of at most 1000000' }),
   unitPrice: z.object({ amount: moneyAmountSchema, currency: currencyCodeSchema }),
   unitWeight: z.object({ value: positiveNumber('a weight'), unit: z.enum(['kg', 'lb']) }).optional(),
-  /** Needed only where a duty is charged per litre (spirits, wine). */
+  /** Needed where a duty or an excise is charged per litre (spirits, wine, beer). */
   unitVolume: z.object({ value: positiveNumber('a volume'), unit: z.enum(['l', 'ml']) }).optional(),
+  /** Alcoholic strength in % vol (40 for a 40 % tequila): needed where an excise or a duty depends on it. */
+  alcoholByVolume: alcoholByVolumeSchema.optional(),
 });
 
 export const parcelSchema = z.object({

@@ -23,7 +23,7 @@ export const dutyLineSchema = z.strictObject({
   rate: z.string().describe('Percentage ("16.5") or an expression ("0.028 USD/kg + 5%")'),
   base: amount,
   amount,
-  rule: z.string().describe('MFN, preferential:<agreement>, additional:<measure>, de-minimis, regime:<id>, estimated:<why>'),
+  rule: z.string().describe('MFN, preferential:<agreement>, additional:<measure>, de-minimis, regime:<id>, estimated:<why>, rounding:duty'),
   working: z.string(),
   estimated: z.boolean().optional(),
   ...source,
@@ -32,10 +32,10 @@ export const dutyLineSchema = z.strictObject({
 export const taxLineSchema = z.strictObject({
   code: z.string(),
   name: z.string(),
-  rate: z.string(),
-  base: amount,
+  rate: z.string().describe('Percentage ("16"), a specific excise rate ("13.5 USD/proof gal"), a share ("22/78 × CT") or a rounding rule'),
+  base: amount.optional().describe('Absent on a specific excise line (charged per quantity, shown in the working)'),
   amount,
-  rule: z.string().describe('standard, reduced:<hs>, de-minimis, seller-collected'),
+  rule: z.string().describe('standard, reduced:<hs>, de-minimis, seller-collected, excise:<id>, rounding:<tax|excise>'),
   working: z.string(),
   collectedAt: z.enum(['checkout', 'import']).describe('checkout: the seller or marketplace collects it at the sale'),
   ...source,
@@ -108,5 +108,13 @@ export const problemSchema = z.object({
   status: z.number().int(),
   detail: z.string(),
   code: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        suggestions: z.array(z.object({ code: z.string(), description: z.string() })).optional().describe('UNKNOWN_HS_CODE: HS 2022 codes that exist nearby (English descriptions)'),
+      }),
+    )
+    .optional(),
 });

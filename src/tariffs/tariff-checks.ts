@@ -1,5 +1,6 @@
 import { postcodeInTerritory } from '../domain/territory';
 import type { DataProblem } from '../schema/data-file';
+import { checkExciseAndRounding } from './excise-rounding-checks';
 import { measureAgreements, type TariffFile } from './tariff-schema';
 
 type Add = (path: string, message: string) => void;
@@ -19,6 +20,7 @@ export function checkTariffReferences(file: string, t: TariffFile): DataProblem[
   checkAgreements(t, needAgreement, add);
   checkPeriods(t, add);
   checkTerritories(t, add);
+  checkExciseAndRounding(t, add);
   return problems;
 }
 

@@ -11,6 +11,9 @@ import {
   sourceEntrySchema,
   sourcedFields,
 } from '../schema/primitives';
+import { exciseRuleSchema } from './excise-schema';
+import { proofOfOriginSchema } from './proof-schema';
+import { roundingRuleSchema, taxShareSchema } from './rounding-schema';
 import { territorySchemaOf } from './territory-schema';
 
 /**
@@ -22,7 +25,7 @@ import { territorySchemaOf } from './territory-schema';
 /** A duty is typed components combined with +, MIN and MAX (UK tariff calculator model). */
 export type DutyExpressionInput =
   | { type: 'adValorem'; percent: string }
-  | { type: 'specific'; amount: string; currency: string; per: 'unit' | 'kg' | 'litre'; quantity?: string }
+  | { type: 'specific'; amount: string; currency: string; per: 'unit' | 'kg' | 'litre' | 'proofLitre'; quantity?: string }
   | { type: 'sum' | 'min' | 'max'; of: DutyExpressionInput[] };
 
 const adValoremSchema = z.object({ type: z.literal('adValorem'), percent: percentSchema });
@@ -30,7 +33,8 @@ const specificSchema = z.object({
   type: z.literal('specific'),
   amount: amountSchema,
   currency: currencyCodeSchema,
-  per: z.enum(['unit', 'kg', 'litre']),
+  /** `proofLitre`: a litre at 50 % alcohol, i.e. litres × ABV / 50 (US HTS "pf. liter"). */
+  per: z.enum(['unit', 'kg', 'litre', 'proofLitre']),
   /** The amount is per this many units, e.g. "100" for "EUR 93.1 / 100 kg". Default 1. */
   quantity: amountSchema.optional(),
 });
@@ -115,7 +119,8 @@ export const regimeSchema = z.object({
   ...sourcedFields,
 });
 
-export const taxComponentSchema = z.enum(['goods', 'shipping', 'insurance', 'customsValue', 'duties', 'fees']);
+/** `excise`: the item's excise lines (EU art. 86(1)(a), GB, AU, JP, CA ETA s. 215, MX LIVA art. 27). */
+export const taxComponentSchema = z.enum(['goods', 'shipping', 'insurance', 'customsValue', 'duties', 'fees', 'excise']);
 
 export const taxSchema = z.object({
   code: z.string().min(1),
@@ -132,8 +137,17 @@ export const taxSchema = z.object({
   reduced: z.array(z.object({ hs: hsPrefixSchema, rate: percentSchema, ...sourcedFields })).optional(),
   /** Collected by the seller or marketplace at the sale up to this value (UK GBP 135, AU AUD 1,000, EU IOSS). */
   sellerCollection: z
-    .object({ upTo: amountSchema, currency: currencyCodeSchema, basis: valueBasisSchema, note: localizedTextSchema })
+    .object({
+      upTo: amountSchema,
+      currency: currencyCodeSchema,
+      basis: valueBasisSchema,
+      note: localizedTextSchema,
+      /** Goods the scheme does not cover (excise goods): a consignment holding one pays the tax at import. */
+      excludeHs: z.array(hsPrefixSchema).optional(),
+    })
     .optional(),
+  /** Computed as a share of another tax (Japan's local consumption tax: 22/78 of the national one). */
+  shareOf: taxShareSchema.optional(),
   ...sourcedFields,
 });
 
@@ -215,6 +229,8 @@ export const periodSchema = z.object({
   regimes: z.array(regimeSchema).default([]),
   taxes: z.array(taxSchema),
   fees: z.array(feeSchema).default([]),
+  /** National rounding rules (Japan), applied in order at their step of the computation. */
+  rounding: z.array(roundingRuleSchema).default([]),
 });
 
 export const measureSchema = z.object({
@@ -261,6 +277,8 @@ export const agreementSchema = z.object({
    * CUSMA): `defaultDuty` does not apply to them; HS-specific preferential measures still do.
    */
   excludeHs: z.array(hsPrefixSchema).optional(),
+  /** The proof of origin the agreement requires, named in the PROOF_OF_ORIGIN note. */
+  proof: proofOfOriginSchema.optional(),
   ...datedFields,
   ...sourcedFields,
 });
@@ -340,6 +358,8 @@ export const tariffFileSchema = z.object({
     additional: z.array(additionalDutySchema).default([]),
   }),
   notes: z.array(noteSchema).default([]),
+  /** Excise rules (alcohol, tobacco), each dated; charged whatever the consignment's value. */
+  excise: z.array(exciseRuleSchema).default([]),
   /** Notes for quotes shipped FROM this country (export side), whatever the destination. */
   exportNotes: z.array(exportNoteSchema).optional(),
   /** Special territories recognised by postcode, tested in order (the first match wins). */

@@ -6,6 +6,7 @@ import { D } from '../../src/domain/money';
 import type { AppDeps } from '../../src/http/app-deps';
 import type { DataSnapshot } from '../../src/quote/quote-deps';
 import { createApp } from '../../src/http/app';
+import { bundledHsNomenclature } from '../../src/hs/hs-validity';
 import { NO_HOLIDAYS, RATES, service, tariff } from './engine-fixtures';
 
 const SRC = { source: 'test' };
@@ -44,7 +45,7 @@ export function testSnapshot(carriers: CarrierRater[] = [new FakeCarrier()]): Da
       ],
     },
   );
-  return { tariffs: new Map([['US', us], ['CA', ca]]), carriers, rates: RATES };
+  return { tariffs: new Map([['US', us], ['CA', ca]]), carriers, rates: RATES, hs: bundledHsNomenclature() };
 }
 
 export function testApp(over: Partial<AppDeps> = {}) {

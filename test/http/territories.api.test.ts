@@ -1,11 +1,12 @@
 import request from 'supertest';
+import { bundledHsNomenclature } from '../../src/hs/hs-validity';
 import { parseTariffText } from '../../src/tariffs/tariff-loader';
 import { tariffJson, RATES } from '../helpers/engine-fixtures';
 import { FakeCarrier, expectProblem, testApp } from '../helpers/http-fixtures';
 import { realTariff } from '../quote/destinations/destination-fixtures';
 
 /** Special territories through POST /quote with the bundled US.json (US-INSULAR, PR-CUSTOMS) and the loader's checks. */
-const app = testApp({ data: () => ({ tariffs: new Map([['US', realTariff('US')]]), carriers: [new FakeCarrier()], rates: RATES }) });
+const app = testApp({ data: () => ({ tariffs: new Map([['US', realTariff('US')]]), carriers: [new FakeCarrier()], rates: RATES, hs: bundledHsNomenclature() }) });
 
 function toUs(destination: Record<string, unknown>, locale = 'es'): Record<string, unknown> {
   return {

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { z } from 'zod';
-import { hsCodeSchema } from '../../schema/quote-request-schema';
+import { alcoholByVolumeSchema, hsCodeSchema } from '../../schema/quote-request-schema';
 import { formatJsonPath, type DataProblem } from '../../schema/data-file';
 import { countryCodeSchema } from '../../schema/primitives';
 import { parseCsv } from '../../schema/csv';
 
 /**
  * The product catalogue: what Shopify's rate request does not carry (HS
- * code, country of origin, unit size, a packed weight, a volume for duties
- * per litre), keyed by Shopify variant id or SKU. JSON
+ * code, country of origin, unit size, a packed weight, a volume and an
+ * alcoholic strength for duties and excise on drinks), keyed by Shopify variant id or SKU. JSON
  * (`{ "products": [...] }`) or CSV with one header row.
  */
 
@@ -32,6 +32,8 @@ export const catalogueEntrySchema = z
     unitSize: z.strictObject({ length: positive('a length'), width: positive('a width'), height: positive('a height'), unit: z.enum(['cm', 'in']) }).optional(),
     /** Needed only where a duty is charged per litre (spirits, wine). */
     unitVolume: z.strictObject({ value: positive('a volume'), unit: z.enum(['l', 'ml']) }).optional(),
+    /** % vol, needed where an excise or a duty depends on the strength (spirits, wine, beer). */
+    alcoholByVolume: alcoholByVolumeSchema.optional(),
   })
   .refine((e) => e.sku !== undefined || e.variantId !== undefined, { error: 'expected "sku" or "variantId" (or both) to find the product by' });
 
@@ -89,13 +91,13 @@ export function parseCatalogueJson(text: string, file: string): Catalogue {
 }
 
 /** CSV columns, in any order; only hs_code and one of sku / variant_id are required. */
-export const CSV_COLUMNS = ['sku', 'variant_id', 'description', 'hs_code', 'origin_country', 'claim_preference', 'unit_weight', 'weight_unit', 'length', 'width', 'height', 'dimension_unit', 'unit_volume', 'volume_unit'] as const;
+export const CSV_COLUMNS = ['sku', 'variant_id', 'description', 'hs_code', 'origin_country', 'claim_preference', 'unit_weight', 'weight_unit', 'length', 'width', 'height', 'dimension_unit', 'unit_volume', 'volume_unit', 'alcohol_by_volume'] as const;
 type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const FIELD_COLUMN: Record<string, CsvColumn> = {
   sku: 'sku', variantId: 'variant_id', description: 'description', hsCode: 'hs_code', originCountry: 'origin_country', claimPreference: 'claim_preference',
   'unitWeight.value': 'unit_weight', 'unitWeight.unit': 'weight_unit', 'unitSize.length': 'length', 'unitSize.width': 'width', 'unitSize.height': 'height', 'unitSize.unit': 'dimension_unit',
-  'unitVolume.value': 'unit_volume', 'unitVolume.unit': 'volume_unit',
+  'unitVolume.value': 'unit_volume', 'unitVolume.unit': 'volume_unit', alcoholByVolume: 'alcohol_by_volume',
 };
 
 /** A cell that should be a number stays text when it is not one, so the schema's message shows what was written. */
@@ -118,6 +120,7 @@ function rowToEntry(row: Partial<Record<CsvColumn, string>>): unknown {
     ...(row.unit_weight !== undefined ? { unitWeight: { value: num(row.unit_weight), unit: row.weight_unit ?? 'kg' } } : {}),
     ...(sized ? { unitSize: { length: num(row.length), width: num(row.width), height: num(row.height), unit: row.dimension_unit ?? 'cm' } } : {}),
     ...(row.unit_volume !== undefined ? { unitVolume: { value: num(row.unit_volume), unit: row.volume_unit ?? 'l' } } : {}),
+    ...(row.alcohol_by_volume !== undefined ? { alcoholByVolume: num(row.alcohol_by_volume) } : {}),
   };
 }
 

@@ -89,6 +89,7 @@ function mapItem(item: ShopifyItem, index: number, rate: ShopifyRateRequest['rat
       unitPrice: { amount: new D(item.price).div(SHOPIFY_SUBUNITS).toFixed(2), currency: rate.currency },
       ...(unitKg ? { unitWeight: { value: unitKg.toNumber(), unit: 'kg' as const } } : {}),
       ...(entry?.unitVolume ? { unitVolume: entry.unitVolume } : {}),
+      ...(entry?.alcoholByVolume !== undefined ? { alcoholByVolume: entry.alcoholByVolume } : {}),
     },
   };
 }

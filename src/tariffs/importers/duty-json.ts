@@ -14,7 +14,7 @@ export function adValorem(percent: string): DutyExpressionInput {
   return { type: 'adValorem', percent: decimalText(percent) };
 }
 
-export function specific(amount: string | InstanceType<typeof D>, currency: string, per: 'unit' | 'kg' | 'litre', quantity?: number): DutyExpressionInput {
+export function specific(amount: string | InstanceType<typeof D>, currency: string, per: 'unit' | 'kg' | 'litre' | 'proofLitre', quantity?: number): DutyExpressionInput {
   return {
     type: 'specific',
     amount: decimalText(amount),

@@ -2,7 +2,7 @@ import type { DutyExpressionInput } from '../tariff-schema';
 import { requireColumns } from '../../schema/csv';
 import { adValorem, canonical } from './duty-json';
 import type { AgreementJson, MeasureJson, NoteJson, PreferenceJson, ScheduleImport } from './schedule';
-import { parseUsRate, parseUsSpecial, type UsRateFlag } from './us-rate-text';
+import { parseUsRate, parseUsSpecial, type UsRateFlag, type UsRateParse } from './us-rate-text';
 import usProgrammes from './us-programmes.json';
 
 /** Columns of the USITC HTS CSV export used here. */
@@ -75,7 +75,8 @@ function shortDescription(row: Row): string {
 }
 
 const FLAG_TEXT: Record<UsRateFlag, string> = {
-  'proof-litre': 'specific part per proof litre, computed per litre of product (strength not modelled)',
+  'proof-litre': 'specific part per proof litre (litres × ABV / 50)',
+  'vinegar-proof-litre': 'specific part per proof litre of vinegar, computed per litre of product',
   pair: 'specific part per pair: quantity counted as pairs',
 };
 
@@ -83,7 +84,7 @@ interface Collected {
   mfn: MeasureJson[];
   /** agreement id → line code → preferential duty (and flags) */
   prefs: Map<string, Map<string, { duty: DutyExpressionInput; flags: UsRateFlag[] }>>;
-  notHs: { ensemble: string[]; reference: string[]; proof: string[]; trq: string[] };
+  notHs: { ensemble: string[]; reference: string[]; proof: string[]; vinegar: string[]; trq: string[] };
   stats: Record<string, number>;
 }
 
@@ -91,8 +92,29 @@ function bump(stats: Record<string, number>, key: string): void {
   stats[key] = (stats[key] ?? 0) + 1;
 }
 
+function perLitre(e: DutyExpressionInput): DutyExpressionInput {
+  if (e.type === 'specific') return e.per === 'proofLitre' ? { ...e, per: 'litre' } : e;
+  if (e.type === 'adValorem') return e;
+  return { ...e, of: e.of.map(perLitre) };
+}
+
+/**
+ * A line's rate. On vinegar (heading 2209) a "proof liter" is not a litre at 50 % alcohol and the
+ * request's alcoholByVolume does not apply: the part is computed per litre of product, flagged.
+ */
+function lineRate(hs: string, text: string): UsRateParse {
+  const parsed = parseUsRate(text);
+  if (!parsed.ok || !hs.startsWith('2209') || !parsed.flags.includes('proof-litre')) return parsed;
+  return { ok: true, duty: perLitre(parsed.duty), flags: parsed.flags.map((f) => (f === 'proof-litre' ? 'vinegar-proof-litre' : f)) };
+}
+
+function noteProof(c: Collected, hs: string, flags: readonly UsRateFlag[]): void {
+  if (flags.includes('proof-litre')) c.notHs.proof.push(hs);
+  if (flags.includes('vinegar-proof-litre')) c.notHs.vinegar.push(hs);
+}
+
 function collect(lines: readonly Line[]): Collected {
-  const c: Collected = { mfn: [], prefs: new Map(), notHs: { ensemble: [], reference: [], proof: [], trq: [] }, stats: {} };
+  const c: Collected = { mfn: [], prefs: new Map(), notHs: { ensemble: [], reference: [], proof: [], vinegar: [], trq: [] }, stats: {} };
   const setPref = (agreement: string, hs: string, duty: DutyExpressionInput, flags: UsRateFlag[]) => {
     const m = c.prefs.get(agreement) ?? new Map();
     m.set(hs, { duty, flags });
@@ -100,10 +122,10 @@ function collect(lines: readonly Line[]): Collected {
   };
   for (const { hs, row } of lines) {
     const general = (row['general_rate'] ?? '').trim();
-    const parsed = parseUsRate(general);
+    const parsed = lineRate(hs, general);
     if (parsed.ok) {
       const extra = parsed.flags.map((f) => FLAG_TEXT[f]);
-      if (parsed.flags.includes('proof-litre')) c.notHs.proof.push(hs);
+      noteProof(c, hs, parsed.flags);
       c.mfn.push({ hs, description: `${dotted(hs)} ${shortDescription(row)}${extra.length ? `; ${extra.join('; ')}` : ''}`, duty: parsed.duty, source: SOURCE, confidence: 'confirmed' });
       bump(c.stats, 'mfn');
     } else {
@@ -129,12 +151,12 @@ function collect(lines: readonly Line[]): Collected {
           bump(c.stats, 'special:see-chapter-98');
           continue;
         }
-        const pref = parseUsRate(group.rate);
+        const pref = lineRate(hs, group.rate);
         if (!pref.ok) {
           bump(c.stats, 'special:not-parsed');
           continue;
         }
-        if (pref.flags.includes('proof-litre')) c.notHs.proof.push(hs);
+        noteProof(c, hs, pref.flags);
         setPref(programme.id, hs, pref.duty, pref.flags);
       }
     }
@@ -188,8 +210,9 @@ function note(code: string, severity: 'info' | 'warning', es: string, en: string
 }
 
 /** Warnings for the lines the importer could only estimate, by what kept them from being modelled. */
-const LINE_WARNINGS: { key: keyof Collected['notHs']; code: string; es: string; en: string }[] = [
-  { key: 'proof', code: 'US-PROOF-LITRE', es: 'En estas fracciones de bebidas alcohólicas parte del arancel es por litro prueba (un litro con 50 % de alcohol). La graduación no se modela: el importe se calcula por litro de producto, lo que sobrestima el arancel de bebidas con menos de 50 % de alcohol (un destilado de 40 % paga en realidad el 80 % de lo mostrado). Los impuestos especiales federales sobre el alcohol no están incluidos.', en: 'On these alcoholic-beverage lines part of the duty is per proof litre (a litre at 50% alcohol). Strength is not modelled: the amount is computed per litre of product, which overstates the duty on drinks under 50% alcohol (a 40% spirit actually pays 80% of the amount shown). Federal excise taxes on alcohol are not included.' },
+const LINE_WARNINGS: { key: keyof Collected['notHs']; code: string; es: string; en: string; severity?: 'info' }[] = [
+  { key: 'proof', code: 'US-PROOF-LITRE', severity: 'info', es: 'En estas fracciones de bebidas alcohólicas parte del arancel es por litro prueba (un litro con 50 % de alcohol): se calcula con el volumen y la graduación del artículo (litros × % vol / 50), que la solicitud debe indicar (unitVolume, alcoholByVolume). El impuesto federal (FET) al alcohol se muestra aparte, como impuesto especial.', en: 'On these alcoholic-beverage lines part of the duty is per proof litre (a litre at 50% alcohol): it is computed from the item\'s volume and strength (litres × % vol / 50), which the request must give (unitVolume, alcoholByVolume). The federal excise tax (FET) on alcohol is shown separately, as an excise line.' },
+  { key: 'vinegar', code: 'US-VINEGAR-PROOF-LITRE', es: 'En el vinagre (partida 2209) parte del arancel es por litro prueba de vinagre; la graduación alcohólica no aplica y se calcula por litro de producto, una aproximación.', en: 'On vinegar (heading 2209) part of the duty is per proof litre of vinegar; alcoholic strength does not apply and it is computed per litre of product, an approximation.' },
   { key: 'ensemble', code: 'US-ENSEMBLES', es: 'Conjuntos (ensembles) de prendas: el arancel es el de cada prenda como si se importara por separado. Cotice cada prenda con su propia fracción; para estas fracciones solo se usa una estimación.', en: 'Garment ensembles: the duty is that of each garment as if entered separately. Quote each garment under its own subheading; for these lines only an estimate is used.' },
   { key: 'reference', code: 'US-RATE-BY-REFERENCE', es: 'En estas fracciones la tasa general remite a otra (la del artículo al que pertenece el accesorio, la del jugo natural o la del artículo sin esta subpartida) o usa una unidad no modelada (por m², por kg de azúcares totales, por línea por gruesa); no se pudo expresar y se usa una estimación.', en: 'On these lines the general rate refers to another rate (that of the article the accessory belongs to, of the natural juice, or of the article without this subheading) or uses a unit that is not modelled (per m², per kg of total sugars, per line per gross); it could not be expressed and an estimate is used.' },
   { key: 'trq', code: 'US-USMCA-SUGAR-TRQ', es: 'En estas fracciones con azúcar o lácteos la preferencia del T-MEC se da mediante cupos del capítulo 98 (9823.xx, código S+) y no se modela: se usa la tasa general y, para México, el arancel adicional vigente.', en: 'On these sugar- or dairy-containing lines the USMCA preference is given through chapter 98 quotas (9823.xx, code S+) and is not modelled: the general rate is used and, for Mexico, the additional duty in force.' },
@@ -207,7 +230,7 @@ function generatedNotes(chapters: string[], n: Collected['notHs']): NoteJson[] {
     ),
   ];
   for (const w of LINE_WARNINGS) {
-    if (n[w.key].length) notes.push(note(w.code, 'warning', w.es, w.en, uniq(n[w.key])));
+    if (n[w.key].length) notes.push(note(w.code, w.severity ?? 'warning', w.es, w.en, uniq(n[w.key])));
   }
   return notes;
 }
@@ -253,7 +276,7 @@ export function importUsHts(rows: readonly Row[]): ScheduleImport {
     preferential,
     agreements,
     notes: generatedNotes(chapters, collected.notHs),
-    noteCodes: ['US-DATA-COVERAGE', 'US-PROOF-LITRE', 'US-ENSEMBLES', 'US-RATE-BY-REFERENCE', 'US-USMCA-SUGAR-TRQ'],
+    noteCodes: ['US-DATA-COVERAGE', 'US-PROOF-LITRE', 'US-VINEGAR-PROOF-LITRE', 'US-ENSEMBLES', 'US-RATE-BY-REFERENCE', 'US-USMCA-SUGAR-TRQ'],
     chapters,
     stats: { lines: lines.length, ...collected.stats },
   };

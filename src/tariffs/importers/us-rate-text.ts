@@ -2,8 +2,8 @@ import { D } from '../../domain/money';
 import type { DutyExpressionInput } from '../tariff-schema';
 import { adValorem, combine, specific } from './duty-json';
 
-/** What a rate component needed that the tariff format approximates; said in the measure's description. */
-export type UsRateFlag = 'proof-litre' | 'pair';
+/** What a rate component is charged on that the measure's description should say. */
+export type UsRateFlag = 'proof-litre' | 'vinegar-proof-litre' | 'pair';
 
 export type UsRateParse =
   | { ok: true; duty: DutyExpressionInput; flags: UsRateFlag[] }
@@ -11,13 +11,14 @@ export type UsRateParse =
 
 /**
  * Units of the HTS general and special rate columns, as the number of item units (or kg, litres)
- * the amount is charged per. A proof litre is a litre at 50 % alcohol: strength is not in a quote
- * request, so it is counted as a litre of product (flagged, see tariffs/README.md).
+ * the amount is charged per. A proof litre is a litre at 50 % alcohol: litres × ABV / 50, from the
+ * request's unitVolume and alcoholByVolume (HTSUS ch. 22 additional U.S. note 1: duty on the
+ * quantities subject to internal-revenue tax, i.e. proof quantities).
  */
-const UNITS: { re: RegExp; per: 'unit' | 'kg' | 'litre'; quantity?: number; flag?: UsRateFlag }[] = [
+const UNITS: { re: RegExp; per: 'unit' | 'kg' | 'litre' | 'proofLitre'; quantity?: number; flag?: UsRateFlag }[] = [
   { re: /^\/kg$/, per: 'kg' },
   { re: /^\/liter$/, per: 'litre' },
-  { re: /^\/pf\.\s?liter( on ethyl alcohol content)?$/, per: 'litre', flag: 'proof-litre' },
+  { re: /^\/pf\.\s?liter( on ethyl alcohol content)?$/, per: 'proofLitre', flag: 'proof-litre' },
   { re: /^\/pr\.$/, per: 'unit', flag: 'pair' },
   { re: /^ each$/, per: 'unit' },
   { re: /^\/doz\.$/, per: 'unit', quantity: 12 },

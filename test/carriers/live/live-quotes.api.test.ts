@@ -11,6 +11,7 @@ import { loadRateSnapshot } from '../../../src/fx/snapshot-loader';
 import type { DataSnapshot } from '../../../src/quote/quote-deps';
 import { createApp } from '../../../src/http/app';
 import { quoteResponseSchema } from '../../../src/schema/quote-response-schema';
+import { bundledHsNomenclature } from '../../../src/hs/hs-validity';
 import { loadTariffDirectory } from '../../../src/tariffs/tariff-loader';
 import { FakeVendor } from './fake-vendor';
 import { SECRETS, answerWell, vendorEnv } from './live-fixtures';
@@ -39,7 +40,7 @@ const logLines: string[] = [];
 function appWith(carrierEnv: Record<string, string>) {
   const built = buildCarrierRegistry(tables, carrierEnv);
   expect(built.problems).toEqual([]);
-  const snapshot: DataSnapshot = { tariffs, carriers: built.carriers, rates };
+  const snapshot: DataSnapshot = { tariffs, carriers: built.carriers, rates, hs: bundledHsNomenclature() };
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
       logLines.push(chunk.toString());

@@ -19,8 +19,14 @@ describe('product catalogue', () => {
     const c = loadCatalogue(resolve(__dirname, '../../../data/catalogue.example.json'));
     expect(c.size).toBe(7);
     expect(c.find(40000000000001, null)?.hsCode).toBe('610910');
-    expect(c.find(null, 'TEQUILA-BLANCO-750')?.unitVolume).toEqual({ value: 750, unit: 'ml' });
+    expect(c.find(null, 'TEQUILA-BLANCO-750')).toMatchObject({ unitVolume: { value: 750, unit: 'ml' }, alcoholByVolume: 40 });
     expect(c.find(null, 'GORRA-IMPORTADA')).toMatchObject({ originCountry: 'CN', claimPreference: false });
+  });
+
+  it('when a CSV row gives alcohol_by_volume, then the entry carries the strength; a strength over 100 names the column', () => {
+    const c = parseCatalogueCsv('sku,hs_code,unit_volume,volume_unit,alcohol_by_volume\nT,2208.90,750,ml,38\n', 'c.csv');
+    expect(c.find(null, 'T')).toMatchObject({ unitVolume: { value: 750, unit: 'ml' }, alcoholByVolume: 38 });
+    expect(problemsOf(() => parseCatalogueCsv('sku,hs_code,alcohol_by_volume\nT,2208.90,140\n', 'c.csv'))).toEqual(['line 2 alcohol_by_volume: expected a strength of at most 100 % vol, got 140']);
   });
 
   it('when both a variant id and a SKU are given, then the variant id wins, and an unknown variant falls back to the SKU', () => {
@@ -60,7 +66,7 @@ describe('product catalogue', () => {
   it.each([
     ['a bad HS code on line 3', 'sku,hs_code\nA,610910\nB,61\n', 'line 3 hs_code: expected an HS code of 6 to 10 digits (dots and spaces allowed) such as "6109.10", got "61"'],
     ['a weight that is not a number', 'sku,hs_code,unit_weight\nA,610910,heavy\n', 'line 2 unit_weight: expected a weight as a positive number, got "heavy"'],
-    ['an unknown column', 'sku,hs_code,colour\nA,610910,red\n', 'line 1: expected a header row with hs_code and sku or variant_id, from: sku, variant_id, description, hs_code, origin_country, claim_preference, unit_weight, weight_unit, length, width, height, dimension_unit, unit_volume, volume_unit; unknown column(s): colour'],
+    ['an unknown column', 'sku,hs_code,colour\nA,610910,red\n', 'line 1: expected a header row with hs_code and sku or variant_id, from: sku, variant_id, description, hs_code, origin_country, claim_preference, unit_weight, weight_unit, length, width, height, dimension_unit, unit_volume, volume_unit, alcohol_by_volume; unknown column(s): colour'],
     ['a SKU listed twice', 'sku,hs_code\nA,610910\nA,610910\n', 'line 3: SKU "A" is listed twice'],
   ])('when the CSV catalogue has %s, then the error names the line and column', (_when, csv, expected) => {
     expect(problemsOf(() => parseCatalogueCsv(csv, 'c.csv'))).toContain(expected);

@@ -6,6 +6,7 @@ import { problemSchema, quoteResponseSchema } from '../../../src/schema/quote-re
 import { SqliteQuoteStore } from '../../../src/store/sqlite-quote-store';
 import type { QuoteStore } from '../../../src/store/quote-store';
 import { FakeCarrier, testApp, testSnapshot } from '../../helpers/http-fixtures';
+import { buildCatalogue, catalogueEntrySchema } from '../../../src/integrations/shopify/catalogue';
 import { shopifyConfig, shopifyItem, shopifyRequest } from './shopify-fixtures';
 import type { ShopifyConfig } from '../../../src/integrations/shopify/shopify-config';
 import type { AppDeps } from '../../../src/http/app-deps';
@@ -166,6 +167,17 @@ describe('POST /integrations/shopify/rates: fallback instead of an error', () =>
     expect(res.status).toBe(503);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(problemSchema.parse(JSON.parse(res.text)).code).toBe('RATES_UNAVAILABLE');
+  });
+});
+
+describe('POST /integrations/shopify/rates: HS codes that do not exist', () => {
+  it('when the catalogue gives 9999.99 for a product, then the cart is not priced: the fallback rate with X-Frontera-Fallback UNKNOWN_HS_CODE', async () => {
+    const catalogue = buildCatalogue([catalogueEntrySchema.parse({ sku: 'CAM-ALG-M', hsCode: '9999.99', originCountry: 'MX' })], 'test');
+    const fallback = { amount: new D('25.00'), currency: 'CAD', serviceName: 'Standard', serviceCode: 'frontera:fallback', description: { es: 'Envío estándar', en: 'Standard shipping' } };
+    const res = await post(app({ catalogue, fallback }), shopifyRequest());
+    expect(res.status).toBe(200);
+    expect(res.headers['x-frontera-fallback']).toBe('UNKNOWN_HS_CODE');
+    expect(res.body.rates[0].service_code).toBe('frontera:fallback');
   });
 });
 

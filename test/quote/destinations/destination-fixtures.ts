@@ -47,6 +47,11 @@ export interface SimpleItem {
   price: string;
   currency?: string;
   claimPreference?: boolean;
+  /** Litres per unit and alcoholic strength (% vol), for drinks. */
+  litres?: string;
+  abv?: string;
+  /** Origin of the goods when not the ship-from country. */
+  origin?: string;
 }
 
 export interface Parcel {
@@ -61,6 +66,7 @@ export interface Parcel {
   shippingUsd: string;
   channel?: 'courier' | 'postal';
   incoterm?: 'DDP' | 'DAP';
+  locale?: 'es' | 'en';
 }
 
 /** Quote a parcel from Mexico (or `from`) to `dest` with the real tariff file and a fixed carrier price. */
@@ -72,15 +78,18 @@ export function quoteParcel(p: Parcel): QuoteResult {
     currency: p.currency,
     incoterm: p.incoterm ?? 'DAP',
     shipDate: p.shipDate ?? '2026-11-26',
+    ...(p.locale ? { locale: p.locale } : {}),
     items: p.items.map((it, index) =>
       item({
         index,
         hs: it.hs,
-        originCountry: from,
+        originCountry: it.origin ?? from,
         quantity: new D(it.qty ?? 1),
         unitPrice: new D(it.price),
         priceCurrency: it.currency ?? 'USD',
         claimPreference: it.claimPreference ?? true,
+        ...(it.litres ? { unitLitres: new D(it.litres) } : {}),
+        ...(it.abv ? { abv: new D(it.abv) } : {}),
       }),
     ),
   });

@@ -17,7 +17,7 @@ describe('US HTS rate text', () => {
     ['8¢/doz.', usd('0.08', 'unit', '12'), []],
     ['0.7¢ each', usd('0.007', 'unit'), []],
     ['19.8¢/liter', usd('0.198', 'litre'), []],
-    ['26.4¢/pf. liter', usd('0.264', 'litre'), ['proof-litre']],
+    ['26.4¢/pf. liter', usd('0.264', 'proofLitre'), ['proof-litre']],
     ['0.3¢/thousand', usd('0.003', 'unit', '1000'), []],
   ])('when the rate is "%s", then it reads %j', (text, duty, flags) => {
     expect(parseUsRate(text)).toEqual({ ok: true, duty, flags });

@@ -48,3 +48,26 @@ describe('US HTS importer on a slice', () => {
     expect(() => importUsHts([{ code: '1', rate: '2' }])).toThrow('USITC HTS CSV export: missing column(s) digits, full_description, general_rate, special_rate');
   });
 });
+
+describe('US HTS importer: duties per proof litre', () => {
+  // Rows as in the HTS 2026 Rev 20 export (shared/reference/us-tariff, CC0): rum 2208.40.20 and vinegar 2209.00.00.
+  const csv = [
+    'digits,full_description,general_rate,special_rate',
+    '22084020,"Spirits > Rum > Valued not over $3 per proof liter",23.7¢/pf.liter,"Free (A+,AU,S,SG) 10.5¢/pf. liter (JO)"',
+    '22090000,Vinegar and substitutes for vinegar obtained from acetic acid,0.5¢/pf.liter,"Free (A,AU,S,SG)"',
+  ].join('\n');
+  const alcohol = importUsHts(parseCsv(csv));
+  const line = (hs: string) => alcohol.mfn.find((m) => m.hs === hs);
+
+  it('when a rate is per proof litre, then the measure is per proofLitre (litres × ABV / 50), listed in the info note US-PROOF-LITRE', () => {
+    expect(line('22084020')?.duty).toEqual({ type: 'specific', amount: '0.237', currency: 'USD', per: 'proofLitre' });
+    expect(alcohol.preferential.find((p) => p.agreement === 'US-JO')?.duty).toEqual({ type: 'specific', amount: '0.105', currency: 'USD', per: 'proofLitre' });
+    const note = alcohol.notes.find((n) => n.code === 'US-PROOF-LITRE');
+    expect([note?.severity, note?.hs]).toEqual(['info', ['22084020']]);
+  });
+
+  it('when vinegar (2209) is per "proof liter", then it stays per litre of product, flagged in US-VINEGAR-PROOF-LITRE: alcoholic strength does not apply', () => {
+    expect(line('22090000')?.duty).toEqual({ type: 'specific', amount: '0.005', currency: 'USD', per: 'litre' });
+    expect(alcohol.notes.find((n) => n.code === 'US-VINEGAR-PROOF-LITRE')?.hs).toEqual(['22090000']);
+  });
+});
