@@ -1,7 +1,15 @@
 import type { DataProblem } from '../schema/data-file';
 import { measureAgreements, type TariffFile } from './tariff-schema';
 
-type Add = (path: string, message: string) => void;
+export type Add = (path: string, message: string) => void;
+type NeedAgreement = (id: string, path: string) => void;
+
+/** A checker that `id` names an agreement of `agreements`, reporting at `path` otherwise. */
+export function agreementChecker(agreements: ReadonlySet<string>, add: Add): NeedAgreement {
+  return (id, path) => {
+    if (!agreements.has(id)) add(path, `agreement "${id}" is not defined in "agreements"`);
+  };
+}
 
 /**
  * Checks a schema cannot express: references between parts of one tariff
@@ -10,18 +18,16 @@ type Add = (path: string, message: string) => void;
 export function checkTariffReferences(file: string, t: TariffFile): DataProblem[] {
   const problems: DataProblem[] = [];
   const add: Add = (path, message) => problems.push({ file, path, message });
-  const agreements = new Set(Object.keys(t.agreements));
-  const needAgreement = (id: string, path: string) => {
-    if (!agreements.has(id)) add(path, `agreement "${id}" is not defined in "agreements"`);
-  };
+  const needAgreement = agreementChecker(new Set(Object.keys(t.agreements)), add);
   checkNamedReferences(t, new Set(Object.keys(t.sources)), needAgreement, add);
   checkAgreements(t, needAgreement, add);
-  checkPeriods(t, add);
+  checkPeriodOverlaps(t.periods, add);
+  checkTaxRegions(t.periods, t.regions, add);
   return problems;
 }
 
 /** Every `source` names a key of `sources`; every agreement an `exemptUnder` or `agreement:<ID>` origin names exists. */
-function checkNamedReferences(t: TariffFile, sourceKeys: ReadonlySet<string>, needAgreement: (id: string, path: string) => void, add: Add): void {
+export function checkNamedReferences(t: unknown, sourceKeys: ReadonlySet<string>, needAgreement: NeedAgreement, add: Add): void {
   const visit = (value: unknown, path: string): void => {
     if (Array.isArray(value)) {
       value.forEach((v, i) => visit(v, `${path}[${i}]`));
@@ -54,7 +60,7 @@ function checkNamedReferences(t: TariffFile, sourceKeys: ReadonlySet<string>, ne
 }
 
 /** Preferential measures name defined agreements; `memberDates` keys are members. */
-function checkAgreements(t: TariffFile, needAgreement: (id: string, path: string) => void, add: Add): void {
+export function checkAgreements(t: Pick<TariffFile, 'duties' | 'agreements'>, needAgreement: NeedAgreement, add: Add): void {
   t.duties.preferential.forEach((m, i) => {
     if (m.agreements) m.agreements.forEach((a, j) => needAgreement(a, `duties.preferential[${i}].agreements[${j}]`));
     else measureAgreements(m).forEach((a) => needAgreement(a, `duties.preferential[${i}].agreement`));
@@ -66,9 +72,14 @@ function checkAgreements(t: TariffFile, needAgreement: (id: string, path: string
   }
 }
 
-/** Periods do not overlap and do not end before they start; tax regions are listed in `regions`. */
-function checkPeriods(t: TariffFile, add: Add): void {
-  const periods = [...t.periods].map((p, i) => ({ p, i })).sort((a, b) => a.p.effectiveFrom.localeCompare(b.p.effectiveFrom));
+interface DatedPeriod {
+  effectiveFrom: string;
+  effectiveTo?: string | undefined;
+}
+
+/** Periods do not overlap and do not end before they start. */
+export function checkPeriodOverlaps(list: readonly DatedPeriod[], add: Add): void {
+  const periods = [...list].map((p, i) => ({ p, i })).sort((a, b) => a.p.effectiveFrom.localeCompare(b.p.effectiveFrom));
   for (let k = 1; k < periods.length; k++) {
     const prev = periods[k - 1]!;
     const cur = periods[k]!;
@@ -76,11 +87,17 @@ function checkPeriods(t: TariffFile, add: Add): void {
       add(`periods[${cur.i}].effectiveFrom`, `period starting ${cur.p.effectiveFrom} overlaps periods[${prev.i}] (${prev.p.effectiveFrom} to ${prev.p.effectiveTo ?? 'open end'})`);
     }
   }
-  t.periods.forEach((p, i) => {
+  list.forEach((p, i) => {
     if (p.effectiveTo !== undefined && p.effectiveTo < p.effectiveFrom) add(`periods[${i}].effectiveTo`, 'ends before it starts');
+  });
+}
+
+/** Tax regions are listed in `regions`. */
+export function checkTaxRegions(periods: readonly { taxes: readonly { regions?: string[] | undefined }[] }[], regions: Record<string, unknown> | undefined, add: Add): void {
+  periods.forEach((p, i) => {
     p.taxes.forEach((tax, j) => {
       tax.regions?.forEach((r, k) => {
-        if (!t.regions || !(r in t.regions)) add(`periods[${i}].taxes[${j}].regions[${k}]`, `region "${r}" is not listed in "regions"`);
+        if (!regions || !(r in regions)) add(`periods[${i}].taxes[${j}].regions[${k}]`, `region "${r}" is not listed in "regions"`);
       });
     });
   });

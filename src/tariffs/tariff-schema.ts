@@ -128,7 +128,8 @@ export const taxSchema = z.object({
   baseIncludesTaxes: z.array(z.string()).optional(),
   /** Computed "por dentro" (Brazil's ICMS): tax = base × rate / (1 − rate). */
   grossUp: z.boolean().optional(),
-  reduced: z.array(z.object({ hs: hsPrefixSchema, rate: percentSchema, ...sourcedFields })).optional(),
+  /** What the entry covers, for the person reading the file (not shown in answers). */
+  reduced: z.array(z.object({ hs: hsPrefixSchema, rate: percentSchema, description: z.string().optional(), ...sourcedFields })).optional(),
   /** Collected by the seller or marketplace at the sale up to this value (UK GBP 135, AU AUD 1,000, EU IOSS). */
   sellerCollection: z
     .object({ upTo: amountSchema, currency: currencyCodeSchema, basis: valueBasisSchema, note: localizedTextSchema })
@@ -157,14 +158,18 @@ export const feeSchema = z.object({
   ...sourcedFields,
 });
 
+/** FOB: customs value = goods (US, CA); CIF: goods + international shipping + insurance (EU, GB). */
+export const valuationSchema = z.object({ basis: z.enum(['FOB', 'CIF']), ...sourcedFields });
+export const deMinimisSchema = z.object({
+  duty: z.array(thresholdSchema),
+  tax: z.array(thresholdSchema),
+});
+
 export const periodSchema = z.object({
   effectiveFrom: isoDateSchema,
   effectiveTo: isoDateSchema.optional(),
-  valuation: z.object({ basis: z.enum(['FOB', 'CIF']), ...sourcedFields }),
-  deMinimis: z.object({
-    duty: z.array(thresholdSchema),
-    tax: z.array(thresholdSchema),
-  }),
+  valuation: valuationSchema,
+  deMinimis: deMinimisSchema,
   regimes: z.array(regimeSchema).default([]),
   taxes: z.array(taxSchema),
   fees: z.array(feeSchema).default([]),
@@ -268,6 +273,16 @@ export const exportNoteSchema = noteSchema.extend({
     .optional(),
 });
 
+export const agreementsSchema = z.record(z.string(), agreementSchema).default({});
+
+export const dutiesSchema = z.object({
+  /** Country default when no HS prefix matches: always reported as an estimate. */
+  default: z.object({ duty: dutyExpressionSchema, ...sourcedFields }),
+  mfn: z.array(measureSchema),
+  preferential: z.array(preferenceSchema).default([]),
+  additional: z.array(additionalDutySchema).default([]),
+});
+
 export const tariffFileSchema = z.object({
   $schema: z.string().optional(),
   country: countryCodeSchema,
@@ -280,14 +295,8 @@ export const tariffFileSchema = z.object({
   regions: z.record(z.string(), localizedTextSchema).optional(),
   sources: z.record(z.string(), sourceEntrySchema),
   periods: z.array(periodSchema).min(1),
-  agreements: z.record(z.string(), agreementSchema).default({}),
-  duties: z.object({
-    /** Country default when no HS prefix matches: always reported as an estimate. */
-    default: z.object({ duty: dutyExpressionSchema, ...sourcedFields }),
-    mfn: z.array(measureSchema),
-    preferential: z.array(preferenceSchema).default([]),
-    additional: z.array(additionalDutySchema).default([]),
-  }),
+  agreements: agreementsSchema,
+  duties: dutiesSchema,
   notes: z.array(noteSchema).default([]),
   /** Notes for quotes shipped FROM this country (export side), whatever the destination. */
   exportNotes: z.array(exportNoteSchema).optional(),
