@@ -128,7 +128,7 @@ export const taxSchema = z.object({
   baseIncludesTaxes: z.array(z.string()).optional(),
   /** Computed "por dentro" (Brazil's ICMS): tax = base × rate / (1 − rate). */
   grossUp: z.boolean().optional(),
-  /** What the entry covers, for the person reading the file (not shown in answers). */
+  /** Reduced rates by HS prefix (longest wins); `description` says what one covers, for the person reading the file. */
   reduced: z.array(z.object({ hs: hsPrefixSchema, rate: percentSchema, description: z.string().optional(), ...sourcedFields })).optional(),
   /** Collected by the seller or marketplace at the sale up to this value (UK GBP 135, AU AUD 1,000, EU IOSS). */
   sellerCollection: z
