@@ -10,14 +10,13 @@ import {
 } from '../schema/primitives';
 import {
   agreementsSchema,
-  deMinimisSchema,
+  customsPeriodFields,
+  destinationFields,
   dutiesSchema,
   exportNoteSchema,
   feeSchema,
   noteSchema,
-  regimeSchema,
   taxSchema,
-  valuationSchema,
   valueBasisSchema,
 } from './tariff-schema';
 
@@ -58,11 +57,7 @@ export const unionSellerCollectionSchema = z.object({
 
 /** Dated common rules: valuation, duty and tax relief, simplified regimes, seller collection. */
 export const unionPeriodSchema = z.object({
-  effectiveFrom: isoDateSchema,
-  effectiveTo: isoDateSchema.optional(),
-  valuation: valuationSchema,
-  deMinimis: deMinimisSchema,
-  regimes: z.array(regimeSchema).default([]),
+  ...customsPeriodFields,
   sellerCollection: unionSellerCollectionSchema.optional(),
   taxes: belongsElsewhere(`"taxes" ${NATIONAL}`),
   fees: belongsElsewhere(`"fees" here would be charged by every member: national fees belong in each member's file (tariffs/<ISO2>.json)`),
@@ -109,18 +104,14 @@ export const memberPeriodSchema = z.object({
   regimes: belongsElsewhere(`"regimes" ${COMMON}`),
 });
 
+/**
+ * A member file: the destination's own fields (its `sources` are national; the union's may also be
+ * cited, but not redefined under the same key), the union it belongs to, national periods and notes.
+ */
 export const memberFileSchema = z.object({
-  $schema: z.string().optional(),
-  country: countryCodeSchema,
-  name: localizedTextSchema,
+  ...destinationFields,
   /** The customs union whose common rules this file takes: tariffs/unions/<id>.json next to it. */
   customsUnion: unionIdSchema,
-  /** Currency of the destination: the answer's default (EUR, or CZK, DKK, HUF, PLN, RON, SEK in the EU). */
-  currency: currencyCodeSchema,
-  timeZone: z.string().min(1),
-  regions: z.record(z.string(), localizedTextSchema).optional(),
-  /** National sources; the union's sources may also be cited, but not redefined under the same key. */
-  sources: z.record(z.string(), sourceEntrySchema),
   periods: z.array(memberPeriodSchema).min(1),
   notes: z.array(noteSchema).default([]),
   exportNotes: z.array(exportNoteSchema).optional(),

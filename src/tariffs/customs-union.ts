@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDataText, type DataProblem, type ParseResult } from '../schema/data-file';
 import { customsUnionFileSchema, type CustomsUnionFile } from './customs-union-schema';
-import { agreementChecker, checkAgreements, checkNamedReferences, checkPeriodOverlaps, type Add } from './tariff-checks';
+import { checkScheduleReferences, type Add } from './tariff-checks';
 
 /** A valid customs union file and the name it is reported under (`tariffs/unions/EU.json`). */
 export interface UnionRef {
@@ -39,10 +39,7 @@ export function parseUnionText(file: string, text: string): ParseResult<CustomsU
   const u = parsed.value;
   const problems: DataProblem[] = [];
   const add: Add = (path, message) => problems.push({ file, path, message });
-  const needAgreement = agreementChecker(new Set(Object.keys(u.agreements)), add);
-  checkNamedReferences(u, new Set(Object.keys(u.sources)), needAgreement, add);
-  checkAgreements(u, needAgreement, add);
-  checkPeriodOverlaps(u.periods, add);
+  checkScheduleReferences(u, add);
   const expected = basename(file, '.json');
   if (u.id !== expected) add('id', `the file is named ${expected}.json but says id "${u.id}"`);
   u.members.forEach((m, i) => {

@@ -18,12 +18,20 @@ export function agreementChecker(agreements: ReadonlySet<string>, add: Add): Nee
 export function checkTariffReferences(file: string, t: TariffFile): DataProblem[] {
   const problems: DataProblem[] = [];
   const add: Add = (path, message) => problems.push({ file, path, message });
+  checkScheduleReferences(t, add);
+  checkTaxRegions(t.periods, t.regions, add);
+  return problems;
+}
+
+/**
+ * What a file holding a schedule (a tariff file, a customs union file) must get right inside itself:
+ * every `source` is a key of `sources`, every agreement named is defined, periods do not overlap.
+ */
+export function checkScheduleReferences(t: Pick<TariffFile, 'duties' | 'agreements' | 'sources'> & { periods: readonly DatedPeriod[] }, add: Add): void {
   const needAgreement = agreementChecker(new Set(Object.keys(t.agreements)), add);
   checkNamedReferences(t, new Set(Object.keys(t.sources)), needAgreement, add);
   checkAgreements(t, needAgreement, add);
   checkPeriodOverlaps(t.periods, add);
-  checkTaxRegions(t.periods, t.regions, add);
-  return problems;
 }
 
 /** Every `source` names a key of `sources`; every agreement an `exemptUnder` or `agreement:<ID>` origin names exists. */

@@ -165,12 +165,17 @@ export const deMinimisSchema = z.object({
   tax: z.array(thresholdSchema),
 });
 
-export const periodSchema = z.object({
+/** A period's dates and customs rules; a customs union file holds these for all its members. */
+export const customsPeriodFields = {
   effectiveFrom: isoDateSchema,
   effectiveTo: isoDateSchema.optional(),
   valuation: valuationSchema,
   deMinimis: deMinimisSchema,
   regimes: z.array(regimeSchema).default([]),
+};
+
+export const periodSchema = z.object({
+  ...customsPeriodFields,
   taxes: z.array(taxSchema),
   fees: z.array(feeSchema).default([]),
 });
@@ -283,7 +288,8 @@ export const dutiesSchema = z.object({
   additional: z.array(additionalDutySchema).default([]),
 });
 
-export const tariffFileSchema = z.object({
+/** The fields naming the destination, shared by full tariff files and member files of a customs union. */
+export const destinationFields = {
   $schema: z.string().optional(),
   country: countryCodeSchema,
   name: localizedTextSchema,
@@ -293,7 +299,12 @@ export const tariffFileSchema = z.object({
   timeZone: z.string().min(1),
   /** Sub-national regions (ISO 3166-2 suffixes such as "ON"); needed when a tax depends on them. */
   regions: z.record(z.string(), localizedTextSchema).optional(),
+  /** Where the figures come from; a member file may also cite its union's. */
   sources: z.record(z.string(), sourceEntrySchema),
+};
+
+export const tariffFileSchema = z.object({
+  ...destinationFields,
   periods: z.array(periodSchema).min(1),
   agreements: agreementsSchema,
   duties: dutiesSchema,
