@@ -28,9 +28,13 @@ function referenceRate(cc: string, date: string): string {
   return String(block.rates.standard);
 }
 
+const loaded = new Map<string, TariffFile>();
 function member(cc: string): TariffFile {
+  const hit = loaded.get(cc);
+  if (hit) return hit;
   const r = loadTariffFile(join(ROOT, 'tariffs', `${cc}.json`));
   if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  loaded.set(cc, r.value.file);
   return r.value.file;
 }
 
