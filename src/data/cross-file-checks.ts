@@ -1,6 +1,7 @@
 import type { CarrierFile } from '../carriers/carrier-schema';
 import { hasRate, type RateTable } from '../fx/rate-table';
 import { countryCodeSchema } from '../schema/primitives';
+import type { CustomsUnionFile, MemberFile } from '../tariffs/customs-union-schema';
 import type { LoadedTariff } from '../tariffs/tariff-index';
 import type { LocatedProblem } from './check-data-file';
 import type { JsonLocator } from './json-locate';
@@ -8,7 +9,16 @@ import type { JsonLocator } from './json-locate';
 export interface CheckedTariff {
   file: string;
   locator: JsonLocator;
+  /** The tariff as served (a member merged with its union). */
   tariff: LoadedTariff;
+  /** A member of a customs union: its own national part, which is what its text holds. */
+  own?: MemberFile;
+}
+
+export interface CheckedUnion {
+  file: string;
+  locator: JsonLocator;
+  union: CustomsUnionFile;
 }
 
 export interface CheckedCarrier {
@@ -26,7 +36,8 @@ export interface CrossCheckOptions {
   maxAgeDays: number;
 }
 
-type Report = (file: CheckedTariff | CheckedCarrier, path: string, message: string, severity?: LocatedProblem['severity']) => void;
+type Checked = CheckedTariff | CheckedCarrier | CheckedUnion;
+type Report = (file: Checked, path: string, message: string, severity?: LocatedProblem['severity']) => void;
 
 /**
  * Checks over the valid files taken together, and the checks the schemas
@@ -34,18 +45,26 @@ type Report = (file: CheckedTariff | CheckedCarrier, path: string, message: stri
  * countries that are not ISO codes, two measures for one HS code in force on
  * the same day, carriers zoning countries without a tariff file (warning),
  * destinations no carrier zones (warning), review dates older than the
- * allowed age (warning).
+ * allowed age (warning). A member of a customs union is checked on its own
+ * national part (what its text holds); its union file on the common part.
  */
-export function crossFileChecks(tariffs: readonly CheckedTariff[], carriers: readonly CheckedCarrier[], options: CrossCheckOptions): LocatedProblem[] {
+export function crossFileChecks(tariffs: readonly CheckedTariff[], carriers: readonly CheckedCarrier[], options: CrossCheckOptions, unions: readonly CheckedUnion[] = []): LocatedProblem[] {
   const problems: LocatedProblem[] = [];
   const report: Report = (f, path, message, severity = 'error') => problems.push({ file: f.file, ...f.locator.locate(path), path, message, severity });
   const countries = new Set(tariffs.map((t) => t.tariff.file.country));
 
+  for (const u of unions) {
+    checkCurrencies(u, u.union, options.rates, report);
+    checkScopeCountries(u, u.union, report);
+    checkMeasureOverlaps(u, u.union.duties, report);
+    checkReviewDates(u, u.union.sources, u.union, options, report);
+  }
   for (const t of tariffs) {
-    checkCurrencies(t, t.tariff.file, options.rates, report);
-    checkScopeCountries(t, report);
-    checkMeasureOverlaps(t, report);
-    checkReviewDates(t, t.tariff.file.sources, t.tariff.file, options, report);
+    const own = t.own ?? t.tariff.file;
+    checkCurrencies(t, own, options.rates, report);
+    checkScopeCountries(t, own, report);
+    if (!t.own) checkMeasureOverlaps(t, t.tariff.file.duties, report);
+    checkReviewDates(t, own.sources, own, options, report);
   }
   const ids = new Map<string, CheckedCarrier>();
   const zoned = new Set<string>();
@@ -88,7 +107,7 @@ function walk(value: unknown, path: string, fn: (key: string, v: unknown, path: 
  * A destination's own `currency` is only a warning: answers then default to
  * USD with a CURRENCY_FALLBACK note (quoteLandedCost), which is handled.
  */
-function checkCurrencies(f: CheckedTariff | CheckedCarrier, data: unknown, rates: RateTable, report: Report): void {
+function checkCurrencies(f: Checked, data: unknown, rates: RateTable, report: Report): void {
   const where = `the exchange rates (${rates.source} of ${rates.asOf})`;
   walk(data, '', (key, v, path) => {
     if ((key !== 'currency' && key !== 'deductCurrency') || typeof v !== 'string' || hasRate(rates, v)) return;
@@ -102,8 +121,8 @@ function notIso(code: string): boolean {
 }
 
 /** Threshold and regime scopes take ISO codes or "agreement:<ID>" (the schema leaves them as strings). */
-function checkScopeCountries(t: CheckedTariff, report: Report): void {
-  walk(t.tariff.file, '', (key, v, path) => {
+function checkScopeCountries(t: Checked, data: unknown, report: Report): void {
+  walk(data, '', (key, v, path) => {
     if ((key !== 'origins' && key !== 'shipFrom') || !Array.isArray(v)) return;
     v.forEach((code, i) => {
       if (typeof code === 'string' && !code.startsWith('agreement:') && notIso(code)) {
@@ -124,10 +143,10 @@ function span(d: Dated): string {
 }
 
 /** Only one measure per HS code (per agreement) may be in force on a day (tariffs/README.md, "Changing a file"). */
-function checkMeasureOverlaps(t: CheckedTariff, report: Report): void {
+function checkMeasureOverlaps(t: Checked, duties: LoadedTariff['file']['duties'], report: Report): void {
   const lists: [string, (Dated & { hs: string; agreement?: string })[]][] = [
-    ['duties.mfn', t.tariff.file.duties.mfn],
-    ['duties.preferential', t.tariff.file.duties.preferential],
+    ['duties.mfn', duties.mfn],
+    ['duties.preferential', duties.preferential],
   ];
   for (const [at, list] of lists) {
     const seen = new Map<string, number[]>();
@@ -189,7 +208,7 @@ function ageInDays(date: string, today: string): number {
  * warning per stale source (with how many figures cite it) and one per
  * stale figure-level date, so a large schedule gives a readable list.
  */
-function checkReviewDates(f: CheckedTariff | CheckedCarrier, sources: Record<string, { reviewed: string }>, data: unknown, options: CrossCheckOptions, report: Report): void {
+function checkReviewDates(f: Checked, sources: Record<string, { reviewed: string }>, data: unknown, options: CrossCheckOptions, report: Report): void {
   const citing = new Map<string, number>();
   walk(data, '', (key, v, path) => {
     if (path.startsWith('sources.')) return;

@@ -1,16 +1,19 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { CarrierRater } from '../carriers/carrier-rater';
 import type { CarrierFile } from '../carriers/carrier-schema';
-import type { FeedStatus } from '../fx/live/live-rates';
 import type { RateTable } from '../fx/rate-table';
 import { bundledHsNomenclature, type HsNomenclature } from '../hs/hs-validity';
 import type { DataSnapshot } from '../quote/quote-deps';
+import { unionLookup, UNIONS_FOLDER, type UnionLookup, type UnionRef } from '../tariffs/customs-union';
 import type { LoadedTariff } from '../tariffs/tariff-index';
 import { checkDataText, formatLocated, isDataFileName, type DataKind, type LocatedProblem } from './check-data-file';
+import { dated, sha256, statusOf, type DataStatus, type FileState, type FileStatus, type Serving } from './file-status';
 import { carrierRaters } from './load-data';
+import { reresolveMembers } from './union-reload';
+
+export type { DataStatus, FileStatus } from './file-status';
 
 export interface DataStoreOptions {
   tariffsDir: string;
@@ -22,67 +25,17 @@ export interface DataStoreOptions {
   hs?: HsNomenclature;
 }
 
-/** What `GET /data/status` reports for one data file. */
-export interface FileStatus {
-  file: string;
-  kind: DataKind;
-  /** Country (tariffs) or carrier id of the version being served. */
-  id?: string;
-  /** sha256 of the text being served; absent when no version of the file was ever valid. */
-  version?: string;
-  /** Tariff periods, or the carrier table's validity, of the version being served. */
-  periods?: { effectiveFrom: string; effectiveTo?: string }[];
-  /** When the version being served was loaded. */
-  loadedAt?: string;
-  /** When the file was last read. */
-  checkedAt: string;
-  /** Outcome of the last read: the file is served as read, was rejected, or has disappeared. */
-  result: 'loaded' | 'rejected' | 'missing';
-  /** The edit that was turned down, while it is still on disk. */
-  rejected?: { version: string; at: string; errors: LocatedProblem[] };
-}
-
-export interface DataStatus {
-  files: FileStatus[];
-  /** The rates in use; with live feeds on, how each feed is doing. */
-  exchangeRates: { asOf: string; source: string; feeds?: FeedStatus[] };
-}
-
-interface Serving {
-  version: string;
-  loadedAt: Date;
-  id: string;
-  periods: { effectiveFrom: string; effectiveTo?: string }[];
-  tariff?: LoadedTariff;
-  carrier?: CarrierFile;
-}
-
-interface FileState {
-  kind: DataKind;
-  name: string;
-  display: string;
-  serving?: Serving;
-  checkedAt: Date;
-  result: FileStatus['result'];
-  rejected?: { version: string; at: Date; errors: LocatedProblem[] };
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function dated<T extends { effectiveFrom: string; effectiveTo?: string }>(p: T): { effectiveFrom: string; effectiveTo?: string } {
-  return { effectiveFrom: p.effectiveFrom, ...(p.effectiveTo !== undefined ? { effectiveTo: p.effectiveTo } : {}) };
-}
+const FOLDERS: Record<DataKind, string> = { tariff: 'tariffs', union: `tariffs/${UNIONS_FOLDER}`, carrier: 'carriers' };
 
 /**
- * The tariff and carrier files the service answers from, reloadable one
- * file at a time. Every accepted change builds a NEW snapshot and swaps the
- * reference: a request holds the snapshot it started with, so one answer
- * never mixes old and new data. A file that fails its checks is logged and
- * reported in `status()`, and its last good version keeps serving; a file
- * that disappears keeps serving too (editors that save by rename delete it
- * for a moment), until the next restart.
+ * The tariff, customs union and carrier files the service answers from,
+ * reloadable one file at a time. Every accepted change builds a NEW snapshot
+ * and swaps the reference: a request holds the snapshot it started with, so
+ * one answer never mixes old and new data. A file that fails its checks is
+ * logged and reported in `status()`, and its last good version keeps
+ * serving; a file that disappears keeps serving too (editors that save by
+ * rename delete it for a moment), until the next restart. An edit of a
+ * customs union re-resolves every member in one swap, or is rejected whole.
  */
 export class DataStore {
   private readonly states = new Map<string, FileState>();
@@ -97,9 +50,10 @@ export class DataStore {
     this.current = this.build();
   }
 
-  /** A store with every file of both folders read once. */
+  /** A store with every file read once: customs unions first, so that their members resolve. */
   static open(options: DataStoreOptions): DataStore {
     const store = new DataStore(options);
+    store.rescan('union');
     store.rescan('tariff');
     store.rescan('carrier');
     return store;
@@ -110,6 +64,7 @@ export class DataStore {
   }
 
   dir(kind: DataKind): string {
+    if (kind === 'union') return join(this.options.tariffsDir, UNIONS_FOLDER);
     return kind === 'tariff' ? this.options.tariffsDir : this.options.carriersDir;
   }
 
@@ -125,7 +80,9 @@ export class DataStore {
     try {
       names = readdirSync(this.dir(kind)).filter((n) => isDataFileName(kind, n));
     } catch (err) {
-      this.options.logger.error({ dir: this.dir(kind), err: (err as Error).message }, 'cannot read the data folder; the loaded data keeps serving');
+      // No unions/ folder is a data set without customs unions, not a fault.
+      const quiet = kind === 'union' && (err as NodeJS.ErrnoException).code === 'ENOENT';
+      if (!quiet) this.options.logger.error({ dir: this.dir(kind), err: (err as Error).message }, 'cannot read the data folder; the loaded data keeps serving');
     }
     const known = [...this.states.values()].filter((s) => s.kind === kind).map((s) => s.name);
     for (const name of [...new Set([...names, ...known])].sort()) this.reload(kind, name);
@@ -135,26 +92,13 @@ export class DataStore {
   reload(kind: DataKind, name: string): FileStatus | undefined {
     if (!isDataFileName(kind, name)) return undefined;
     const key = `${kind}:${name}`;
-    const display = `${kind === 'tariff' ? 'tariffs' : 'carriers'}/${name}`;
+    const display = `${FOLDERS[kind]}/${name}`;
     const now = this.clock();
     let text: string;
     try {
       text = readFileSync(join(this.dir(kind), name), 'utf8');
     } catch (err) {
-      const st = this.states.get(key);
-      if (!st) return undefined;
-      if (!st.serving) {
-        // A file that never had a good version is simply forgotten.
-        this.states.delete(key);
-        return undefined;
-      }
-      st.checkedAt = now;
-      delete st.rejected;
-      if (st.result !== 'missing') {
-        st.result = 'missing';
-        this.options.logger.warn({ file: display, err: (err as Error).message }, 'data file is gone; its last good version keeps serving until a restart');
-      }
-      return statusOf(st);
+      return this.gone(key, display, now, err as Error);
     }
     const st: FileState = this.states.get(key) ?? { kind, name, display, checkedAt: now, result: 'loaded' };
     this.states.set(key, st);
@@ -169,31 +113,66 @@ export class DataStore {
       st.result = 'rejected';
       return statusOf(st);
     }
-    const serving = this.accept(st, text, version, now);
-    if ('errors' in serving) {
-      st.result = 'rejected';
-      st.rejected = { version, at: now, errors: serving.errors };
-      this.options.logger.error(
-        { file: display, version, serving: st.serving?.version ?? null, problems: serving.errors.map(formatLocated) },
-        st.serving ? 'data file edit rejected; the last good version keeps serving' : 'data file rejected; it is not served',
-      );
-      return statusOf(st);
-    }
-    st.serving = serving;
+    const accepted = this.accept(st, text, version, now);
+    if ('errors' in accepted) return this.reject(st, version, now, accepted.errors);
+    st.serving = accepted.serving;
     st.result = 'loaded';
     delete st.rejected;
+    for (const [member, serving] of accepted.members ?? []) member.serving = serving;
     if (kind === 'carrier') this.raters = undefined;
     this.swap();
-    this.options.logger.info({ file: display, version, periods: serving.periods }, 'data file loaded');
+    this.options.logger.info({ file: display, version, periods: accepted.serving.periods, members: accepted.members?.length }, 'data file loaded');
+    if (kind === 'union') this.retryMembersOf();
     return statusOf(st);
   }
 
-  private accept(st: FileState, text: string, version: string, now: Date): Serving | { errors: LocatedProblem[] } {
-    const checked = checkDataText(st.kind, st.display, text);
+  /** A file that cannot be read: forgotten if it never served, else its last good version keeps serving. */
+  private gone(key: string, display: string, now: Date, err: Error): FileStatus | undefined {
+    const st = this.states.get(key);
+    if (!st) return undefined;
+    if (!st.serving) {
+      this.states.delete(key);
+      return undefined;
+    }
+    st.checkedAt = now;
+    delete st.rejected;
+    if (st.result !== 'missing') {
+      st.result = 'missing';
+      this.options.logger.warn({ file: display, err: err.message }, 'data file is gone; its last good version keeps serving until a restart');
+    }
+    return statusOf(st);
+  }
+
+  private reject(st: FileState, version: string, now: Date, errors: LocatedProblem[]): FileStatus {
+    st.result = 'rejected';
+    st.rejected = { version, at: now, errors };
+    this.options.logger.error(
+      { file: st.display, version, serving: st.serving?.version ?? null, problems: errors.map(formatLocated) },
+      st.serving ? 'data file edit rejected; the last good version keeps serving' : 'data file rejected; it is not served',
+    );
+    return statusOf(st);
+  }
+
+  /** The customs unions being served, for resolving member files. */
+  private unions(): UnionLookup {
+    const refs = new Map<string, UnionRef>();
+    for (const s of this.states.values()) if (s.serving?.union) refs.set(s.serving.id, { file: s.display, union: s.serving.union });
+    return unionLookup(refs);
+  }
+
+  private accept(st: FileState, text: string, version: string, now: Date): { serving: Serving; members?: [FileState, Serving][] } | { errors: LocatedProblem[] } {
+    const checked = checkDataText(st.kind, st.display, text, this.unions());
     if (!checked.ok) return { errors: checked.problems };
+    if (checked.kind === 'union') {
+      const union = checked.value;
+      const members = reresolveMembers([...this.states.values()], { file: st.display, union }, now);
+      if ('errors' in members) return members;
+      return { serving: { version, loadedAt: now, id: union.id, periods: union.periods.map(dated), union }, members: members.updated };
+    }
     if (checked.kind === 'tariff') {
       const t = checked.value;
-      return { version, loadedAt: now, id: t.file.country, periods: t.file.periods.map(dated), tariff: t };
+      const member = checked.member ? { own: checked.member, text } : undefined;
+      return { serving: { version, loadedAt: now, id: t.file.country, periods: t.file.periods.map(dated), tariff: t, ...(member ? { member } : {}) } };
     }
     const file = checked.value;
     const other = [...this.states.values()].find((s) => s !== st && s.serving?.carrier?.id === file.id);
@@ -201,7 +180,16 @@ export class DataStore {
       // Two tables with one id: which one prices would depend on file order.
       return { errors: [{ file: st.display, line: 1, column: 1, path: 'id', message: `carrier id "${file.id}" is already used by ${other.display}`, severity: 'error' }] };
     }
-    return { version, loadedAt: now, id: file.id, periods: [dated(file)], carrier: file };
+    return { serving: { version, loadedAt: now, id: file.id, periods: [dated(file)], carrier: file } };
+  }
+
+  /** Tariff files turned down or never served (a member whose union was missing or bad): read again now that a union changed. */
+  private retryMembersOf(): void {
+    for (const s of [...this.states.values()]) {
+      if (s.kind !== 'tariff' || (s.serving && s.result !== 'rejected')) continue;
+      delete s.rejected;
+      this.reload('tariff', s.name);
+    }
   }
 
   private swap(): void {
@@ -227,17 +215,4 @@ export class DataStore {
       .map(statusOf);
     return { files, exchangeRates: { asOf: this.rates.asOf, source: this.rates.source } };
   }
-}
-
-function statusOf(s: FileState): FileStatus {
-  return {
-    file: s.display,
-    kind: s.kind,
-    ...(s.serving
-      ? { id: s.serving.id, version: s.serving.version, periods: s.serving.periods, loadedAt: s.serving.loadedAt.toISOString() }
-      : {}),
-    checkedAt: s.checkedAt.toISOString(),
-    result: s.result,
-    ...(s.rejected ? { rejected: { version: s.rejected.version, at: s.rejected.at.toISOString(), errors: s.rejected.errors } } : {}),
-  };
 }

@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
 import { isDataFileName, type DataKind } from './check-data-file';
 import type { DataStore } from './data-store';
@@ -18,7 +18,8 @@ export interface DataWatcher {
 }
 
 /**
- * Watch `tariffs/` and `carriers/` and reload a changed file into the store.
+ * Watch `tariffs/`, `tariffs/unions/` and `carriers/` and reload a changed
+ * file into the store (an edited customs union re-resolves its members).
  * The folders are watched, not the files: an editor that saves by writing a
  * temp file and renaming it over the original replaces the file (a new
  * inode), which a watch on the file itself would stop seeing.
@@ -43,8 +44,10 @@ export function watchDataFolders(store: DataStore, options: DataWatcherOptions):
     );
   };
 
-  for (const kind of ['tariff', 'carrier'] as DataKind[]) {
+  for (const kind of ['union', 'tariff', 'carrier'] as DataKind[]) {
     const dir = store.dir(kind);
+    // A data set without customs unions has no tariffs/unions/ folder: nothing to watch there.
+    if (kind === 'union' && !existsSync(dir)) continue;
     try {
       const w = watch(dir, { persistent: false }, (_event, filename) => {
         const name = filename?.toString();
@@ -58,7 +61,7 @@ export function watchDataFolders(store: DataStore, options: DataWatcherOptions):
       options.logger.error({ dir, err: (err as Error).message }, 'cannot watch the data folder; changes need a restart');
     }
   }
-  options.logger.info({ dirs: [store.dir('tariff'), store.dir('carrier')], debounceMs }, 'watching data folders');
+  options.logger.info({ dirs: [store.dir('union'), store.dir('tariff'), store.dir('carrier')], debounceMs }, 'watching data folders');
 
   return {
     close() {

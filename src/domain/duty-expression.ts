@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { DutyExpression } from '../tariffs/tariff-schema';
+import type { DutyExpression } from '../tariffs/duty-expression-schema';
 import { D, ZERO, formatAmount, formatRate } from './money';
 import { proofLitres } from './units';
 

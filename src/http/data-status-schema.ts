@@ -14,11 +14,13 @@ const problemSchema = z.strictObject({
 });
 
 const fileStatusSchema = z.strictObject({
-  file: z.string().describe('e.g. tariffs/DE.json'),
-  kind: z.enum(['tariff', 'carrier']),
-  id: z.string().optional().describe('Country (tariffs) or carrier id of the version being served'),
+  file: z.string().describe('e.g. tariffs/DE.json, tariffs/unions/EU.json'),
+  kind: z.enum(['tariff', 'union', 'carrier']),
+  id: z.string().optional().describe('Country (tariffs), customs union id (unions) or carrier id of the version being served'),
   version: z.string().optional().describe('sha256 of the text being served'),
   periods: z.array(z.strictObject({ effectiveFrom: z.string(), effectiveTo: z.string().optional() })).optional(),
+  members: z.array(z.string()).optional().describe('A customs union\'s member states'),
+  customsUnion: z.string().optional().describe('The customs union a member file takes its common rules from'),
   loadedAt: z.string().optional(),
   checkedAt: z.string(),
   result: z.enum(['loaded', 'rejected', 'missing']),

@@ -23,17 +23,26 @@ export function zodProblems(file: string, error: z.ZodError): DataProblem[] {
   return error.issues.map((issue) => ({ file, path: formatJsonPath(issue.path), message: issue.message }));
 }
 
-/** Parse the text of a data file with its schema; never throws. */
-export function parseDataText<S extends z.ZodType>(file: string, text: string, schema: S): ParseResult<z.output<S>> {
-  let json: unknown;
+/** The JSON value of a data file's text; never throws. */
+export function parseJsonText(file: string, text: string): ParseResult<unknown> {
   try {
-    json = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch (err) {
     return { ok: false, problems: [{ file, path: '(root)', message: `not valid JSON: ${(err as Error).message}` }] };
   }
+}
+
+/** A data file's JSON value checked with its schema; never throws. */
+export function parseDataValue<S extends z.ZodType>(file: string, json: unknown, schema: S): ParseResult<z.output<S>> {
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, problems: zodProblems(file, parsed.error) };
   return { ok: true, value: parsed.data };
+}
+
+/** Parse the text of a data file with its schema; never throws. */
+export function parseDataText<S extends z.ZodType>(file: string, text: string, schema: S): ParseResult<z.output<S>> {
+  const json = parseJsonText(file, text);
+  return json.ok ? parseDataValue(file, json.value, schema) : json;
 }
 
 export function formatProblem(p: DataProblem): string {

@@ -3,7 +3,15 @@ import type { DataProblem } from '../schema/data-file';
 import { checkExciseAndRounding } from './excise-rounding-checks';
 import { measureAgreements, type TariffFile } from './tariff-schema';
 
-type Add = (path: string, message: string) => void;
+export type Add = (path: string, message: string) => void;
+type NeedAgreement = (id: string, path: string) => void;
+
+/** A checker that `id` names an agreement of `agreements`, reporting at `path` otherwise. */
+export function agreementChecker(agreements: ReadonlySet<string>, add: Add): NeedAgreement {
+  return (id, path) => {
+    if (!agreements.has(id)) add(path, `agreement "${id}" is not defined in "agreements"`);
+  };
+}
 
 /**
  * Checks a schema cannot express: references between parts of one tariff
@@ -12,16 +20,16 @@ type Add = (path: string, message: string) => void;
 export function checkTariffReferences(file: string, t: TariffFile): DataProblem[] {
   const problems: DataProblem[] = [];
   const add: Add = (path, message) => problems.push({ file, path, message });
-  const agreements = new Set(Object.keys(t.agreements));
-  const needAgreement = (id: string, path: string) => {
-    if (!agreements.has(id)) add(path, `agreement "${id}" is not defined in "agreements"`);
-  };
-  checkNamedReferences(t, new Set(Object.keys(t.sources)), needAgreement, add);
-  checkAgreements(t, needAgreement, add);
-  checkPeriods(t, add);
+  checkScheduleReferences(t, add);
+  checkTaxRegions(t.periods, t.regions, add);
+  checkNationalRules(t, add);
+  return problems;
+}
+
+/** Territories, excise and rounding rules: national data, in a tariff file or a member file. */
+export function checkNationalRules(t: Parameters<typeof checkTerritories>[0] & Parameters<typeof checkExciseAndRounding>[0], add: Add): void {
   checkTerritories(t, add);
   checkExciseAndRounding(t, add);
-  return problems;
 }
 
 /**
@@ -49,8 +57,19 @@ function checkTerritories(t: TariffFile, add: Add): void {
   });
 }
 
+/**
+ * What a file holding a schedule (a tariff file, a customs union file) must get right inside itself:
+ * every `source` is a key of `sources`, every agreement named is defined, periods do not overlap.
+ */
+export function checkScheduleReferences(t: Pick<TariffFile, 'duties' | 'agreements' | 'sources'> & { periods: readonly DatedPeriod[] }, add: Add): void {
+  const needAgreement = agreementChecker(new Set(Object.keys(t.agreements)), add);
+  checkNamedReferences(t, new Set(Object.keys(t.sources)), needAgreement, add);
+  checkAgreements(t, needAgreement, add);
+  checkPeriodOverlaps(t.periods, add);
+}
+
 /** Every `source` names a key of `sources`; every agreement an `exemptUnder` or `agreement:<ID>` origin names exists. */
-function checkNamedReferences(t: TariffFile, sourceKeys: ReadonlySet<string>, needAgreement: (id: string, path: string) => void, add: Add): void {
+export function checkNamedReferences(t: unknown, sourceKeys: ReadonlySet<string>, needAgreement: NeedAgreement, add: Add): void {
   const visit = (value: unknown, path: string): void => {
     if (Array.isArray(value)) {
       value.forEach((v, i) => visit(v, `${path}[${i}]`));
@@ -83,7 +102,7 @@ function checkNamedReferences(t: TariffFile, sourceKeys: ReadonlySet<string>, ne
 }
 
 /** Preferential measures name defined agreements; `memberDates` keys are members. */
-function checkAgreements(t: TariffFile, needAgreement: (id: string, path: string) => void, add: Add): void {
+export function checkAgreements(t: Pick<TariffFile, 'duties' | 'agreements'>, needAgreement: NeedAgreement, add: Add): void {
   t.duties.preferential.forEach((m, i) => {
     if (m.agreements) m.agreements.forEach((a, j) => needAgreement(a, `duties.preferential[${i}].agreements[${j}]`));
     else measureAgreements(m).forEach((a) => needAgreement(a, `duties.preferential[${i}].agreement`));
@@ -95,9 +114,14 @@ function checkAgreements(t: TariffFile, needAgreement: (id: string, path: string
   }
 }
 
-/** Periods do not overlap and do not end before they start; tax regions are listed in `regions`. */
-function checkPeriods(t: TariffFile, add: Add): void {
-  const periods = [...t.periods].map((p, i) => ({ p, i })).sort((a, b) => a.p.effectiveFrom.localeCompare(b.p.effectiveFrom));
+interface DatedPeriod {
+  effectiveFrom: string;
+  effectiveTo?: string | undefined;
+}
+
+/** Periods do not overlap and do not end before they start. */
+export function checkPeriodOverlaps(list: readonly DatedPeriod[], add: Add): void {
+  const periods = [...list].map((p, i) => ({ p, i })).sort((a, b) => a.p.effectiveFrom.localeCompare(b.p.effectiveFrom));
   for (let k = 1; k < periods.length; k++) {
     const prev = periods[k - 1]!;
     const cur = periods[k]!;
@@ -105,11 +129,17 @@ function checkPeriods(t: TariffFile, add: Add): void {
       add(`periods[${cur.i}].effectiveFrom`, `period starting ${cur.p.effectiveFrom} overlaps periods[${prev.i}] (${prev.p.effectiveFrom} to ${prev.p.effectiveTo ?? 'open end'})`);
     }
   }
-  t.periods.forEach((p, i) => {
+  list.forEach((p, i) => {
     if (p.effectiveTo !== undefined && p.effectiveTo < p.effectiveFrom) add(`periods[${i}].effectiveTo`, 'ends before it starts');
+  });
+}
+
+/** Tax regions are listed in `regions`. */
+export function checkTaxRegions(periods: readonly { taxes: readonly { regions?: string[] | undefined }[] }[], regions: Record<string, unknown> | undefined, add: Add): void {
+  periods.forEach((p, i) => {
     p.taxes.forEach((tax, j) => {
       tax.regions?.forEach((r, k) => {
-        if (!t.regions || !(r in t.regions)) add(`periods[${i}].taxes[${j}].regions[${k}]`, `region "${r}" is not listed in "regions"`);
+        if (!regions || !(r in regions)) add(`periods[${i}].taxes[${j}].regions[${k}]`, `region "${r}" is not listed in "regions"`);
       });
     });
   });

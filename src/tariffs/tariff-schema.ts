@@ -11,6 +11,7 @@ import {
   sourceEntrySchema,
   sourcedFields,
 } from '../schema/primitives';
+import { dutyExpressionSchema } from './duty-expression-schema';
 import { exciseRuleSchema } from './excise-schema';
 import { proofOfOriginSchema } from './proof-schema';
 import { roundingRuleSchema, taxShareSchema } from './rounding-schema';
@@ -21,35 +22,6 @@ import { territorySchemaOf } from './territory-schema';
  * tariffs/README.md. Every figure names a key of `sources`; dates are
  * inclusive (`effectiveTo` is the last day a rule is in force).
  */
-
-/** A duty is typed components combined with +, MIN and MAX (UK tariff calculator model). */
-export type DutyExpressionInput =
-  | { type: 'adValorem'; percent: string }
-  | { type: 'specific'; amount: string; currency: string; per: 'unit' | 'kg' | 'litre' | 'proofLitre'; quantity?: string }
-  | { type: 'sum' | 'min' | 'max'; of: DutyExpressionInput[] };
-
-const adValoremSchema = z.object({ type: z.literal('adValorem'), percent: percentSchema });
-const specificSchema = z.object({
-  type: z.literal('specific'),
-  amount: amountSchema,
-  currency: currencyCodeSchema,
-  /** `proofLitre`: a litre at 50 % alcohol, i.e. litres × ABV / 50 (US HTS "pf. liter"). */
-  per: z.enum(['unit', 'kg', 'litre', 'proofLitre']),
-  /** The amount is per this many units, e.g. "100" for "EUR 93.1 / 100 kg". Default 1. */
-  quantity: amountSchema.optional(),
-});
-
-export const dutyExpressionSchema: z.ZodType<DutyExpression, DutyExpressionInput> = z.lazy(() =>
-  z.discriminatedUnion('type', [
-    adValoremSchema,
-    specificSchema,
-    z.object({ type: z.enum(['sum', 'min', 'max']), of: z.array(dutyExpressionSchema).min(2) }),
-  ]),
-);
-export type DutyExpression =
-  | z.output<typeof adValoremSchema>
-  | z.output<typeof specificSchema>
-  | { type: 'sum' | 'min' | 'max'; of: DutyExpression[] };
 
 /** What a threshold or band is measured on. */
 export const valueBasisSchema = z.enum(['goods', 'goodsPlusShipping', 'customsValue']);
@@ -134,7 +106,8 @@ export const taxSchema = z.object({
   baseIncludesTaxes: z.array(z.string()).optional(),
   /** Computed "por dentro" (Brazil's ICMS): tax = base × rate / (1 − rate). */
   grossUp: z.boolean().optional(),
-  reduced: z.array(z.object({ hs: hsPrefixSchema, rate: percentSchema, ...sourcedFields })).optional(),
+  /** Reduced rates by HS prefix (longest wins); `description` says what one covers, for the person reading the file. */
+  reduced: z.array(z.object({ hs: hsPrefixSchema, rate: percentSchema, description: z.string().optional(), ...sourcedFields })).optional(),
   /** Collected by the seller or marketplace at the sale up to this value (UK GBP 135, AU AUD 1,000, EU IOSS). */
   sellerCollection: z
     .object({
@@ -218,15 +191,24 @@ export const feeSchema = z.object({
   ...sourcedFields,
 });
 
-export const periodSchema = z.object({
+/** FOB: customs value = goods (US, CA); CIF: goods + international shipping + insurance (EU, GB). */
+export const valuationSchema = z.object({ basis: z.enum(['FOB', 'CIF']), ...sourcedFields });
+export const deMinimisSchema = z.object({
+  duty: z.array(thresholdSchema),
+  tax: z.array(thresholdSchema),
+});
+
+/** A period's dates and customs rules; a customs union file holds these for all its members. */
+export const customsPeriodFields = {
   effectiveFrom: isoDateSchema,
   effectiveTo: isoDateSchema.optional(),
-  valuation: z.object({ basis: z.enum(['FOB', 'CIF']), ...sourcedFields }),
-  deMinimis: z.object({
-    duty: z.array(thresholdSchema),
-    tax: z.array(thresholdSchema),
-  }),
+  valuation: valuationSchema,
+  deMinimis: deMinimisSchema,
   regimes: z.array(regimeSchema).default([]),
+};
+
+export const periodSchema = z.object({
+  ...customsPeriodFields,
   taxes: z.array(taxSchema),
   fees: z.array(feeSchema).default([]),
   /** National rounding rules (Japan), applied in order at their step of the computation. */
@@ -337,7 +319,18 @@ export const exportNoteSchema = noteSchema.extend({
 /** Special territories by postcode (issue 12, item 5): the schema is in territory-schema.ts. */
 export const territorySchema = territorySchemaOf(taxSchema, thresholdSchema);
 
-export const tariffFileSchema = z.object({
+export const agreementsSchema = z.record(z.string(), agreementSchema).default({});
+
+export const dutiesSchema = z.object({
+  /** Country default when no HS prefix matches: always reported as an estimate. */
+  default: z.object({ duty: dutyExpressionSchema, ...sourcedFields }),
+  mfn: z.array(measureSchema),
+  preferential: z.array(preferenceSchema).default([]),
+  additional: z.array(additionalDutySchema).default([]),
+});
+
+/** The fields naming the destination, shared by full tariff files and member files of a customs union. */
+export const destinationFields = {
   $schema: z.string().optional(),
   country: countryCodeSchema,
   name: localizedTextSchema,
@@ -347,16 +340,15 @@ export const tariffFileSchema = z.object({
   timeZone: z.string().min(1),
   /** Sub-national regions (ISO 3166-2 suffixes such as "ON"); needed when a tax depends on them. */
   regions: z.record(z.string(), localizedTextSchema).optional(),
+  /** Where the figures come from; a member file may also cite its union's. */
   sources: z.record(z.string(), sourceEntrySchema),
+};
+
+export const tariffFileSchema = z.object({
+  ...destinationFields,
   periods: z.array(periodSchema).min(1),
-  agreements: z.record(z.string(), agreementSchema).default({}),
-  duties: z.object({
-    /** Country default when no HS prefix matches: always reported as an estimate. */
-    default: z.object({ duty: dutyExpressionSchema, ...sourcedFields }),
-    mfn: z.array(measureSchema),
-    preferential: z.array(preferenceSchema).default([]),
-    additional: z.array(additionalDutySchema).default([]),
-  }),
+  agreements: agreementsSchema,
+  duties: dutiesSchema,
   notes: z.array(noteSchema).default([]),
   /** Excise rules (alcohol, tobacco), each dated; charged whatever the consignment's value. */
   excise: z.array(exciseRuleSchema).default([]),
@@ -378,9 +370,6 @@ export type Territory = z.output<typeof territorySchema>;
 export type DutyMeasure = z.output<typeof measureSchema>;
 export type PreferenceMeasure = z.output<typeof preferenceSchema>;
 export type Agreement = z.output<typeof agreementSchema>;
-export type AdditionalDuty = z.output<typeof additionalDutySchema>;
-export type TariffNote = z.output<typeof noteSchema>;
-export type ExportNote = z.output<typeof exportNoteSchema>;
 export type Exemption = z.output<typeof exemptionSchema>;
 export type ValueBasis = z.infer<typeof valueBasisSchema>;
 export type TaxComponent = z.infer<typeof taxComponentSchema>;

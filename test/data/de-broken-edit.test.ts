@@ -42,7 +42,8 @@ describe('a broken edit of tariffs/DE.json, then its fix', () => {
     expect(rejected?.rejected?.errors).toEqual([
       { file: 'tariffs/DE.json', line, column, path: 'periods[0].taxes[0].rate', message: 'expected a percentage such as "19", got "nineteen"', severity: 'error' },
     ]);
-    expect(await quoteDe(served.url, deQuoteBody())).toMatchObject({ status: 200, vatRate: '19', tariffDate: '2026-11-25' });
+    // The tariff data date is the newest review of DE.json's national sources and tariffs/unions/EU.json's: 2026-12-03.
+    expect(await quoteDe(served.url, deQuoteBody())).toMatchObject({ status: 200, vatRate: '19', tariffDate: '2026-12-03' });
 
     // 3. The fix (here: an invented 21 % VAT, reviewed 2026-12-01) is served without a restart.
     data.write('tariffs/DE.json', withDeVat(original, '21', '2026-12-01'));

@@ -2,12 +2,13 @@ import { copyData, deQuoteBody, eventually, withDeVat, type TempData } from './t
 import { quoteDe, serveData, type DeMarker } from './served-app';
 
 /**
- * Version A is the bundled DE file (VAT 19 %, EU-12 reviewed 2026-11-25);
- * version B raises the VAT to 21 % and reviews EU-12 on 2026-12-01 (an
+ * Version A is the bundled DE member file (VAT 19 %, its source VATNODE
+ * reviewed 2026-12-03, the newest review of DE and the EU union file);
+ * version B raises the VAT to 21 % and reviews VATNODE on 2026-12-10 (an
  * invented change, for the test only). Every answer must be all A or all B.
  */
-const A = { vatRate: '19', vatSourceDate: '2026-11-25', tariffDate: '2026-11-25' };
-const B = { vatRate: '21', vatSourceDate: '2026-12-01', tariffDate: '2026-12-01' };
+const A = { vatRate: '19', vatSourceDate: '2026-12-03', tariffDate: '2026-12-03' };
+const B = { vatRate: '21', vatSourceDate: '2026-12-10', tariffDate: '2026-12-10' };
 
 describe('hot reload under concurrent quote requests', () => {
   let data: TempData;
@@ -23,7 +24,7 @@ describe('hot reload under concurrent quote requests', () => {
 
   it('when DE.json is edited good and bad, in place and by rename, while quotes run, then no request fails and no answer mixes versions', async () => {
     const original = data.read('tariffs/DE.json');
-    const versionB = withDeVat(original, '21', '2026-12-01');
+    const versionB = withDeVat(original, '21', '2026-12-10');
     const edits: ((d: TempData) => void)[] = [
       (d) => d.write('tariffs/DE.json', versionB),
       (d) => d.write('tariffs/DE.json', versionB.slice(0, Math.floor(versionB.length / 2))), // half-saved

@@ -5,10 +5,10 @@ import { isDataFileName } from '../../src/data/check-data-file';
 
 const ROOT = join(__dirname, '..', '..');
 
-describe('editor JSON Schemas (tariffs/schema.json, carriers/schema.json)', () => {
+describe('editor JSON Schemas (tariffs/schema.json, tariffs/unions/schema.json, carriers/schema.json)', () => {
   const generated = buildEditorSchemas();
 
-  it.each(['tariffs', 'carriers'] as const)('when the zod schema is turned into JSON Schema, then it equals the committed %s/schema.json (else run npm run schema:generate)', (key) => {
+  it.each(['tariffs', 'unions', 'carriers'] as const)('when the zod schema is turned into JSON Schema, then it equals the committed %s/schema.json (else run npm run schema:generate)', (key) => {
     const committed = readFileSync(join(ROOT, SCHEMA_FILES[key]), 'utf8');
     expect(committed).toBe(renderSchema(generated[key]));
   });
@@ -24,8 +24,8 @@ describe('editor JSON Schemas (tariffs/schema.json, carriers/schema.json)', () =
     expect(text).toContain('"pattern":"^\\\\d+(\\\\.\\\\d+)?$"');
   });
 
-  const dataFiles = (['tariff', 'carrier'] as const).flatMap((kind) => {
-    const dir = kind === 'tariff' ? 'tariffs' : 'carriers';
+  const dataFiles = (['tariff', 'union', 'carrier'] as const).flatMap((kind) => {
+    const dir = { tariff: 'tariffs', union: 'tariffs/unions', carrier: 'carriers' }[kind];
     return readdirSync(join(ROOT, dir)).filter((n) => isDataFileName(kind, n)).map((n) => [dir, n]);
   });
 

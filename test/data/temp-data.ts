@@ -37,17 +37,22 @@ export function copyData(): TempData {
   };
 }
 
-/** The DE VAT standard rate of the period in force from 2026-07-01 set to `rate`, EU-12 reviewed on `reviewed`. */
+/**
+ * The DE VAT standard rate of the national period in force on 2026-07-01 set to `rate`, and the
+ * source that rate cites reviewed on `reviewed` (tariffs/DE.json is a member of the EU customs union:
+ * it holds only national rules such as its VAT).
+ */
 export function withDeVat(text: string, rate: string, reviewed: string): string {
   const json = JSON.parse(text) as {
     sources: Record<string, { reviewed: string }>;
-    periods: { effectiveFrom: string; taxes: { code: string; rate: string }[] }[];
+    periods: { effectiveFrom: string; effectiveTo?: string; taxes: { code: string; rate: string; source: string }[] }[];
   };
-  const period = json.periods.find((p) => p.effectiveFrom === '2026-07-01');
+  const period = json.periods.find((p) => p.effectiveFrom <= '2026-07-01' && (p.effectiveTo === undefined || p.effectiveTo >= '2026-07-01'));
   const vat = period?.taxes.find((t) => t.code === 'VAT');
-  if (!vat || !json.sources['EU-12']) throw new Error('DE.json no longer has the VAT of 2026-07-01 or source EU-12');
+  const source = vat ? json.sources[vat.source] : undefined;
+  if (!vat || !source) throw new Error('DE.json no longer has a VAT in force on 2026-07-01 citing one of its own sources');
   vat.rate = rate;
-  json.sources['EU-12'].reviewed = reviewed;
+  source.reviewed = reviewed;
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 

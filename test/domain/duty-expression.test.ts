@@ -1,6 +1,6 @@
 import { evaluateDuty, MissingQuantityError, type DutyBase } from '../../src/domain/duty-expression';
 import { D } from '../../src/domain/money';
-import { dutyExpressionSchema, type DutyExpressionInput } from '../../src/tariffs/tariff-schema';
+import { dutyExpressionSchema, type DutyExpressionInput } from '../../src/tariffs/duty-expression-schema';
 import { RATES } from '../helpers/engine-fixtures';
 import { convert } from '../../src/fx/rate-table';
 

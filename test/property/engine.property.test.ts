@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { D, allocate, minorUnits, sum } from '../../src/domain/money';
 import { evaluateDuty } from '../../src/domain/duty-expression';
 import { convert } from '../../src/fx/rate-table';
-import { dutyExpressionSchema } from '../../src/tariffs/tariff-schema';
+import { dutyExpressionSchema } from '../../src/tariffs/duty-expression-schema';
 import { RATES, input, item, quote, service, tariff } from '../helpers/engine-fixtures';
 
 const CURRENCIES = ['USD', 'MXN', 'CAD', 'JPY', 'GBP', 'EUR'] as const;

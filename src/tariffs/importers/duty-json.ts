@@ -1,5 +1,5 @@
 import { D } from '../../domain/money';
-import type { DutyExpressionInput } from '../tariff-schema';
+import type { DutyExpressionInput } from '../duty-expression-schema';
 
 /** Builders for duty expressions as they are written in tariff files (decimal strings). */
 

@@ -1,4 +1,4 @@
-import type { DutyExpressionInput } from '../tariff-schema';
+import type { DutyExpressionInput } from '../duty-expression-schema';
 import { requireColumns } from '../../schema/csv';
 import { higherOf } from './duty-json';
 import { parseEuDuty } from './eu-rate-text';
@@ -48,6 +48,24 @@ function measureOf(row: Row): { measure: MeasureJson } | { skipped: string } {
   };
 }
 
+const NOT_MODELLED = 'EU-DUTY-NOT-MODELLED';
+
+/** The note listing the subheadings whose duty could not be expressed (none: no note). */
+function notModelledNotes(hs: readonly string[]): NoteJson[] {
+  if (hs.length === 0) return [];
+  return [{
+    code: NOT_MODELLED,
+    severity: 'warning',
+    text: {
+      es: 'En estas subpartidas el arancel incluye un componente agrícola (EA, azúcar o harina añadidos) o depende de la graduación alcohólica (EUR por % vol por hl) o del contenido de azúcar, que no se modelan: se usa una estimación. Incluye chocolate, preparaciones de café y alimenticias, vermut y otros vinos, y destilados como tequila y mezcal (2208.90).',
+      en: 'On these subheadings the duty includes an agricultural component (EA, added sugar or flour) or depends on alcoholic strength (EUR per % vol per hl) or sugar content, which are not modelled: an estimate is used. This covers chocolate, coffee and food preparations, vermouth and other wines, and spirits such as tequila and mezcal (2208.90).',
+    },
+    hs: [...hs],
+    source: SOURCE,
+    confidence: 'confirmed',
+  }];
+}
+
 /** Turn rows of the EU duty-by-origin table into MFN measures and one origin's preferences. */
 export function importEuDuty(rows: readonly Row[], opts: EuImportOptions = { origin: 'MX', agreement: 'EU-MX' }): ScheduleImport {
   requireColumns(rows, EU_DUTY_COLUMNS, 'EU duty-by-origin table');
@@ -83,19 +101,6 @@ export function importEuDuty(rows: readonly Row[], opts: EuImportOptions = { ori
   mfn.sort((a, b) => a.hs.localeCompare(b.hs));
   preferential.sort((a, b) => a.hs.localeCompare(b.hs));
   const skippedHs = [...new Set([...notModelled.values()].flatMap((s) => [...s]))].sort();
-  const notes: NoteJson[] = skippedHs.length
-    ? [{
-        code: 'EU-DUTY-NOT-MODELLED',
-        severity: 'warning',
-        text: {
-          es: 'En estas subpartidas el arancel incluye un componente agrícola (EA, azúcar o harina añadidos) o depende de la graduación alcohólica (EUR por % vol por hl) o del contenido de azúcar, que no se modelan: se usa una estimación. Incluye chocolate, preparaciones de café y alimenticias, vermut y otros vinos, y destilados como tequila y mezcal (2208.90).',
-          en: 'On these subheadings the duty includes an agricultural component (EA, added sugar or flour) or depends on alcoholic strength (EUR per % vol per hl) or sugar content, which are not modelled: an estimate is used. This covers chocolate, coffee and food preparations, vermouth and other wines, and spirits such as tequila and mezcal (2208.90).',
-        },
-        hs: skippedHs,
-        source: SOURCE,
-        confidence: 'confirmed',
-      }]
-    : [];
   const chapters = [...new Set(rows.map((r) => (r['hs6'] ?? '').slice(0, 2)).filter((c) => /^\d\d$/.test(c)))].sort();
   return {
     sourceKey: SOURCE,
@@ -104,8 +109,8 @@ export function importEuDuty(rows: readonly Row[], opts: EuImportOptions = { ori
     agreements: {
       [opts.agreement]: { name: { es: `Preferencia arancelaria de la UE para ${opts.origin}`, en: `EU tariff preference for ${opts.origin}` }, members: [opts.origin], source: SOURCE, confidence: 'confirmed' },
     },
-    notes,
-    noteCodes: ['EU-DUTY-NOT-MODELLED'],
+    notes: notModelledNotes(skippedHs),
+    noteCodes: [NOT_MODELLED],
     chapters,
     stats,
   };

@@ -1,4 +1,4 @@
-import type { DutyExpressionInput } from '../tariff-schema';
+import type { DutyExpressionInput } from '../duty-expression-schema';
 import { adValorem, combine, specific } from './duty-json';
 
 export type EuDutyParse =

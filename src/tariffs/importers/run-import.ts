@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatProblem, parseDataText } from '../../schema/data-file';
+import { parseUnionText } from '../customs-union';
 import { checkTariffReferences } from '../tariff-checks';
 import { tariffFileSchema } from '../tariff-schema';
 import { parseCsvRecords } from '../../schema/csv';
@@ -16,18 +17,32 @@ export function readCsvFiles(files: readonly string[]): Record<string, string>[]
   });
 }
 
+/** The problems of the merged text, checked as the kind of file it is: a customs union file or a tariff file. */
+function problemsOf(out: string, text: string, isUnion: boolean): string[] {
+  if (isUnion) {
+    const u = parseUnionText(out, text);
+    return u.ok ? [] : u.problems.map(formatProblem);
+  }
+  const parsed = parseDataText(out, text, tariffFileSchema);
+  if (!parsed.ok) return parsed.problems.map(formatProblem);
+  return checkTariffReferences(out, parsed.value).map(formatProblem);
+}
+
 /**
- * Merge an import into `base`, check the result with the tariff schema and reference checks,
- * and write it to `out` only when it is valid. Returns the problems (empty when written).
+ * Merge an import into `base` (a tariff file, or a customs union file such as
+ * tariffs/unions/EU.json), check the result as that kind of file, and write it
+ * to `out` only when it is valid. A member of a customs union takes its duties
+ * from the union, so it is refused. Returns the problems (empty when written).
  */
 export function writeImport(imp: ScheduleImport, base: string, out: string, source: SourceJson): string[] {
   if (!existsSync(base)) return [`${base}: no tariff file to merge the schedule into (give --base <an existing tariff file>)`];
   const baseJson = JSON.parse(readFileSync(base, 'utf8')) as JsonObject;
+  if (typeof baseJson['customsUnion'] === 'string') {
+    return [`${base} is a member of customs union ${baseJson['customsUnion']}: its duties are written once in the union file; import into tariffs/unions/${baseJson['customsUnion']}.json (--out)`];
+  }
   const text = `${formatTariffJson(mergeSchedule(baseJson, imp, source) as Json)}\n`;
-  const parsed = parseDataText(out, text, tariffFileSchema);
-  if (!parsed.ok) return parsed.problems.map(formatProblem);
-  const problems = checkTariffReferences(out, parsed.value);
-  if (problems.length > 0) return problems.map(formatProblem);
+  const problems = problemsOf(out, text, Array.isArray(baseJson['members']) && typeof baseJson['id'] === 'string');
+  if (problems.length > 0) return problems;
   writeFileSync(out, text);
   return [];
 }

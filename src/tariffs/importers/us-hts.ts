@@ -1,4 +1,4 @@
-import type { DutyExpressionInput } from '../tariff-schema';
+import type { DutyExpressionInput } from '../duty-expression-schema';
 import { requireColumns } from '../../schema/csv';
 import { adValorem, canonical } from './duty-json';
 import type { AgreementJson, MeasureJson, NoteJson, PreferenceJson, ScheduleImport } from './schedule';

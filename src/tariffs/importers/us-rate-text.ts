@@ -1,5 +1,5 @@
 import { D } from '../../domain/money';
-import type { DutyExpressionInput } from '../tariff-schema';
+import type { DutyExpressionInput } from '../duty-expression-schema';
 import { adValorem, combine, specific } from './duty-json';
 
 /** What a rate component is charged on that the measure's description should say. */

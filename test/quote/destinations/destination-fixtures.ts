@@ -11,7 +11,8 @@ import { input, item, NO_HOLIDAYS, RATES, service } from '../../helpers/engine-f
 
 /**
  * Round-number rates for the destination tests: the engine fixtures' table (1 EUR = 1.25 USD =
- * 20 MXN = 1.5 CAD = 160 JPY = 0.8 GBP) plus 1 EUR = 6.25 BRL = 1750 KRW = 8.75 CNY = 1.875 AUD.
+ * 20 MXN = 1.5 CAD = 160 JPY = 0.8 GBP) plus 1 EUR = 6.25 BRL = 1750 KRW = 8.75 CNY = 1.875 AUD,
+ * and for the EU members outside the euro 1 EUR = 25 CZK = 7.5 DKK = 400 HUF = 4 PLN = 5 RON = 11 SEK.
  * Per USD: 16 MXN, 1.2 CAD, 128 JPY, 0.64 GBP, 0.8 EUR, 5 BRL, 1400 KRW, 7 CNY, 1.5 AUD.
  * No rate for GTQ, CRC, COP, CLP, PEN or ARS (as in the bundled ECB snapshot): those quotes are in USD.
  */
@@ -25,6 +26,12 @@ export const DEST_RATES: RateTable = {
     ['KRW', new D('1750')],
     ['CNY', new D('8.75')],
     ['AUD', new D('1.875')],
+    ['CZK', new D('25')],
+    ['DKK', new D('7.5')],
+    ['HUF', new D('400')],
+    ['PLN', new D('4')],
+    ['RON', new D('5')],
+    ['SEK', new D('11')],
   ]),
 };
 

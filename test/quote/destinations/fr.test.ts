@@ -13,3 +13,15 @@ describe('FR: a handbag over EUR 150', () => {
     expect(l.taxes).toEqual([['VAT', '20', base, vat, 'import']]);
   });
 });
+
+// Corrections with issue 11 (TEDB, CGI art. 278-0 bis): plain chocolate bars (1806.32) are 5.5 % (the file had 20 %);
+// sugar confectionery (1704) is 20 % (food at 5.5 % excludes it).
+describe('FR: a chocolate bar at 5.5 %, a candy at 20 %', () => {
+  it('when both (USD 25 = EUR 20.00 each) ship on 2026-07-01 with USD 25 shipping, then 2 × EUR 3 and TVA 5.5% × 33.00 = 1.82, 20% × 33.00 = 6.60', () => {
+    // CIF 30.00 per item (shipping EUR 20.00 shared by value, EU-4); 2 categories × EUR 3 = 6.00, 3.00 per item (EU-13);
+    // 5.5% × 33.00 = 1.815 → 1.82 (half-up); 20% × 33.00 = 6.60
+    const l = lines(quoteParcel({ dest: 'FR', currency: 'EUR', shipDate: '2026-07-01', shippingUsd: '25', items: [{ hs: '180632', price: '25' }, { hs: '170490', price: '25' }] }));
+    expect(l.duties).toEqual([['regime:EU-LVC-3EUR', '3.00'], ['regime:EU-LVC-3EUR', '3.00']]);
+    expect(l.taxes).toEqual([['VAT', '5.5', '33.00', '1.82', 'checkout'], ['VAT', '20', '33.00', '6.60', 'checkout']]);
+  });
+});

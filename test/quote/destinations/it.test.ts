@@ -13,3 +13,14 @@ describe('IT: silver jewellery', () => {
     expect(l.taxes).toEqual([['VAT', '22', base, vat, 'import']]);
   });
 });
+
+// Correction with issue 11: chocolate (1806) is 10 % in Italy (DPR 633/1972 Tabella A, TEDB); the file had it at 22 %,
+// which is right only for luxury packaging (IT research note, 2026-12-03).
+describe('IT: chocolate at the reduced 10 %', () => {
+  it('when a chocolate bar (1806.32, USD 25 = EUR 20.00) ships on 2026-07-01 with USD 25 shipping, then EUR 3 and IVA 10% × 43.00 = 4.30 at checkout', () => {
+    // CIF 20.00 + 20.00 = 40.00 (EU-4); one HS6 category: EUR 3.00 (EU-13); IVA 10% × (40.00 + 3.00) = 4.30 (TEDB)
+    const l = lines(quoteParcel({ dest: 'IT', currency: 'EUR', shipDate: '2026-07-01', shippingUsd: '25', items: [{ hs: '180632', price: '25' }] }));
+    expect(l.duties).toEqual([['regime:EU-LVC-3EUR', '3.00']]);
+    expect(l.taxes).toEqual([['VAT', '10', '43.00', '4.30', 'checkout']]);
+  });
+});
