@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { LocalizedText } from '../schema/primitives';
+import type { Confidence, LocalizedText } from '../schema/primitives';
 import type { TaxComponent, TaxRule } from '../tariffs/tariff-schema';
 import type { ItemValues } from './consignment';
 import { D, ZERO, formatAmount, formatRate } from './money';
@@ -23,7 +23,7 @@ export interface TaxLineCalc {
   collectedAt: 'checkout' | 'import';
   sourceKey: string;
   /** Confidence of the rate used (the reduced rate's, where one applied). */
-  confidence?: 'confirmed' | 'secondary' | 'unconfirmed';
+  confidence?: Confidence;
 }
 
 export interface TaxContext {
@@ -56,7 +56,6 @@ function componentValue(c: TaxComponent, item: TaxableItem): Decimal {
   }
 }
 
-type Confidence = TaxLineCalc['confidence'];
 interface RateChoice {
   rate: Decimal;
   reducedHs?: string;
