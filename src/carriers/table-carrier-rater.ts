@@ -13,6 +13,8 @@ import type { MeasuredPiece } from './table/table-types';
 import { applyExclusions, triggeredPieces, type ShipmentFacts, type Triggered } from './table/triggers';
 import { baseLine, incomplete } from './table/weight-pricing';
 import { postcodeMatches } from './table/zones';
+import { destinationForRules } from './table/postcode-check';
+import type { PostcodeFormats } from './postcode-formats';
 
 /**
  * Prices a shipment from a carrier rate table (`carriers/<id>.json`), in the
@@ -33,7 +35,14 @@ export class TableCarrierRater implements CarrierRater {
   /** A table's price depends on the declared value only through value triggers or value percentages. */
   readonly reuse: 'always' | 'sameValue';
 
-  constructor(private readonly table: CarrierFile) {
+  /**
+   * `postcodeFormats`: the countries' postcode patterns (bundledPostcodeFormats()); without them
+   * every postcode is used for the postcode rules as given.
+   */
+  constructor(
+    private readonly table: CarrierFile,
+    private readonly postcodeFormats?: PostcodeFormats,
+  ) {
     this.id = table.id;
     this.name = table.name;
     const valueSensitive = table.surcharges.some(
@@ -45,7 +54,7 @@ export class TableCarrierRater implements CarrierRater {
   rate(shipment: ShipmentToRate): RateResult {
     const result: RateResult = { options: [], rejections: [] };
     for (const service of this.table.services) {
-      const outcome = rateService(this.table, service, shipment);
+      const outcome = rateService(this.table, service, shipment, this.postcodeFormats);
       if (outcome === undefined) continue;
       if ('reason' in outcome) result.rejections.push(outcome);
       else result.options.push(outcome);
@@ -145,11 +154,14 @@ function priceCharges(
   };
 }
 
-function rateService(table: CarrierFile, service: CarrierService, shipment: ShipmentToRate): RatedService | RateRejection | undefined {
+function rateService(table: CarrierFile, service: CarrierService, asked: ShipmentToRate, formats: PostcodeFormats | undefined): RatedService | RateRejection | undefined {
   const reject = (r: Refusal): RateRejection => ({ carrier: table.id, service: service.id, ...r });
-  const tableRefusal = checkTable(table, shipment);
+  const tableRefusal = checkTable(table, asked);
   if (tableRefusal !== undefined) return reject(tableRefusal);
-  if (!inForce(service, shipment.shipDate)) return undefined;
+  if (!inForce(service, asked.shipDate)) return undefined;
+  // The postcode rules see the postcode only when it looks like one of the country's.
+  const forRules = destinationForRules(service, asked.destination, formats, table.name);
+  const shipment: ShipmentToRate = { ...asked, destination: forRules.destination };
 
   const pieces = shipment.parcels.map((p, i) => measurePiece(p, i, service.weight));
   const route = routeZone(service, shipment, pieces);
@@ -163,11 +175,12 @@ function rateService(table: CarrierFile, service: CarrierService, shipment: Ship
 
   const chargeableKg = sum(weights);
   const { notes: chargeNotes, ...charges } = priceCharges(table, service, shipment, pieces, base, chargeableKg);
-  const missingPostcode = postcodeNote(table, service, shipment.destination);
+  const missingPostcode = postcodeNote(table, service, asked.destination);
   const notes = [
     ...(table.status === 'illustrative' ? [SAMPLE_RATES] : []),
     ...chargeNotes,
     ...(missingPostcode === undefined ? [] : [missingPostcode]),
+    ...(forRules.note === undefined ? [] : [forRules.note]),
   ];
   const customs = service.transit.customsDays;
   return {
