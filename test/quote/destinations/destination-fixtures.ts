@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { RatedService } from '../../../src/carriers/carrier-rater';
+import type { HolidayCalendar } from '../../../src/domain/delivery-window';
 import { D } from '../../../src/domain/money';
 import type { RateTable } from '../../../src/fx/rate-table';
 import { buildQuote } from '../../../src/quote/build-quote';
@@ -60,6 +61,11 @@ export interface Parcel {
   shippingUsd: string;
   channel?: 'courier' | 'postal';
   incoterm?: 'DDP' | 'DAP';
+  /** Default DEST_RATES. */
+  rates?: RateTable;
+  /** Default NO_HOLIDAYS. */
+  holidays?: HolidayCalendar;
+  locale?: 'es' | 'en';
 }
 
 /** Quote a parcel from Mexico (or `from`) to `dest` with the real tariff file and a fixed carrier price. */
@@ -70,6 +76,7 @@ export function quoteParcel(p: Parcel): QuoteResult {
     destination: { country: p.dest, ...(p.region ? { region: p.region } : {}) },
     currency: p.currency,
     incoterm: p.incoterm ?? 'DAP',
+    ...(p.locale ? { locale: p.locale } : {}),
     shipDate: p.shipDate ?? '2026-11-26',
     items: p.items.map((it, index) =>
       item({
@@ -86,9 +93,9 @@ export function quoteParcel(p: Parcel): QuoteResult {
   const svc: RatedService = service(p.shippingUsd, 'USD', { channel: p.channel ?? 'courier' });
   return buildQuote(q, {
     tariff: realTariff(p.dest),
-    rates: DEST_RATES,
+    rates: p.rates ?? DEST_RATES,
     rated: { options: [svc], rejections: [] },
-    holidays: NO_HOLIDAYS,
+    holidays: p.holidays ?? NO_HOLIDAYS,
     originTimeZone: 'America/Mexico_City',
     now: new Date('2026-11-25T15:00:00Z'),
     quoteId: 'q_test',
