@@ -8,6 +8,8 @@ import { EU_MEMBERS, isGeneratedText, planWorldImport } from '../../../src/tarif
 import { readWorldTables, WORLD_FILES, type WorldTables, type WorldTexts } from '../../../src/tariffs/importers/world-tables';
 import { buildWorldTariff } from '../../../src/tariffs/importers/world-tariff';
 import { rowBasis } from '../../../src/tariffs/importers/world-thresholds';
+import type { generatedMarkerSchema, noteSchema, periodSchema, tariffFileSchema } from '../../../src/tariffs/tariff-schema';
+import type { z } from 'zod';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const REF = join(ROOT, 'data', 'reference', 'world');
@@ -34,10 +36,18 @@ function existingFiles(): Map<string, string> {
   return new Map(readdirSync(TARIFFS).filter((n) => /^[A-Z]{2}\.json$/.test(n)).map((n) => [n.slice(0, 2), readFileSync(join(TARIFFS, n), 'utf8')]));
 }
 
-function built(cc: string): Record<string, any> {
+/** A generated file as written (decimal strings), with its one period. */
+type Note = z.input<typeof noteSchema>;
+type Built = z.input<typeof tariffFileSchema> & {
+  generated: z.input<typeof generatedMarkerSchema>;
+  periods: [z.input<typeof periodSchema>];
+  notes: [Note, Note];
+};
+
+function built(cc: string): Built {
   const out = buildWorldTariff(cc, TABLES, options);
   if (!out.ok) throw new Error(`${cc}: ${out.reason}`);
-  return out.json as Record<string, any>;
+  return out.json as unknown as Built;
 }
 
 describe('npm run import:world: what a generated file holds', () => {
@@ -50,7 +60,7 @@ describe('npm run import:world: what a generated file holds', () => {
     expect(period.deMinimis).toEqual({ duty: [], tax: [] });
     expect(ec.duties.default).toEqual({ duty: { type: 'adValorem', percent: '7.82' }, source: 'WB-TARIFF', confidence: 'estimated' });
     expect(ec.duties.mfn).toEqual([]);
-    expect(ec.notes.map((n: { code: string }) => n.code)).toEqual(['WORLD-ESTIMATE', 'WORLD-NO-THRESHOLD']);
+    expect(ec.notes.map((n) => n.code)).toEqual(['WORLD-ESTIMATE', 'WORLD-NO-THRESHOLD']);
     expect(ec.notes[1].text.en).toBe('No de minimis threshold known for Ecuador: duties and taxes assumed due on every parcel.');
     expect(ec.sources['WB-TARIFF']).toEqual(expect.objectContaining({ licence: 'CC-BY-4.0', url: 'https://data.worldbank.org/indicator/TM.TAX.MRCH.SM.AR.ZS' }));
   });
