@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hasRate } from '../fx/rate-table';
 import { loadRateSnapshot } from '../fx/snapshot-loader';
 import { describeWorldPlan, planWorldImport, type WorldPlan } from '../tariffs/importers/world-import';
-import { readWorldTables, WORLD_FILES, type WorldTexts } from '../tariffs/importers/world-tables';
+import { readWorldFolder, readWorldTables } from '../tariffs/importers/world-tables';
 import { readCliArgs, runCommand } from './cli-args';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -19,22 +19,6 @@ Writes tariffs/<CC>.json for every country with a usable VAT/GST row in the refe
             (default data/fx/eurofxref-daily.csv)
   --only    generate only this country; repeat for several
   --check   "yes": write nothing, exit 1 when a generated file is missing or out of date`;
-
-function readTexts(dir: string): WorldTexts {
-  const read = (name: string) => {
-    const path = join(dir, name);
-    if (!existsSync(path)) throw new Error(`${path}: no such file`);
-    return readFileSync(path, 'utf8');
-  };
-  return {
-    manifest: read(WORLD_FILES.manifest),
-    countries: read(WORLD_FILES.countries),
-    vat: read(WORLD_FILES.vat),
-    deMinimis: read(WORLD_FILES.deMinimis),
-    deMinimisNotes: read(WORLD_FILES.deMinimisNotes),
-    tariffMean: read(WORLD_FILES.tariffMean),
-  };
-}
 
 /** The tariff files already in the folder, by country. */
 function readExisting(dir: string): Map<string, string> {
@@ -63,7 +47,7 @@ function main(argv: string[]): number {
   const check = last('check');
   if (check !== undefined && check !== 'yes') throw new Error(`--check takes "yes", got "${check}"`);
   const only = (args.options.get('only') ?? []).map((c) => c.toUpperCase());
-  const plan = planWorldImport(readWorldTables(readTexts(ref)), readExisting(out), { isQuoted: (c) => hasRate(rates, c), only });
+  const plan = planWorldImport(readWorldTables(readWorldFolder(ref)), readExisting(out), { isQuoted: (c) => hasRate(rates, c), only });
   if (check === undefined) write(plan, out);
   for (const line of describeWorldPlan(plan, check === undefined)) console.log(line);
   const outOfDate = plan.files.filter((f) => f.status !== 'unchanged');

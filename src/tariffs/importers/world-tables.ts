@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { parseCsvRecords, requireColumns } from '../../schema/csv';
 import { isoDateSchema } from '../../schema/primitives';
@@ -134,5 +136,22 @@ export function readWorldTables(texts: WorldTexts): WorldTables {
     deMinimis: new Map(verified),
     deMinimisNotes: new Map(Object.entries(jsonOf(WORLD_FILES.deMinimisNotes, texts.deMinimisNotes, deMinimisNotesSchema).notes)),
     tariffMean: rowsOf(WORLD_FILES.tariffMean, texts.tariffMean, tariffMeanRowSchema),
+  };
+}
+
+/** The texts of the six files in a folder (data/reference/world/ by default in the command). */
+export function readWorldFolder(dir: string): WorldTexts {
+  const read = (name: string) => {
+    const path = join(dir, name);
+    if (!existsSync(path)) throw new Error(`${path}: no such file`);
+    return readFileSync(path, 'utf8');
+  };
+  return {
+    manifest: read(WORLD_FILES.manifest),
+    countries: read(WORLD_FILES.countries),
+    vat: read(WORLD_FILES.vat),
+    deMinimis: read(WORLD_FILES.deMinimis),
+    deMinimisNotes: read(WORLD_FILES.deMinimisNotes),
+    tariffMean: read(WORLD_FILES.tariffMean),
   };
 }

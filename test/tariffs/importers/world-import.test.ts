@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { hasRate } from '../../../src/fx/rate-table';
 import { loadRateSnapshot } from '../../../src/fx/snapshot-loader';
 import { EU_MEMBERS, isGeneratedText, planWorldImport } from '../../../src/tariffs/importers/world-import';
-import { readWorldTables, WORLD_FILES, type WorldTables, type WorldTexts } from '../../../src/tariffs/importers/world-tables';
+import { readWorldFolder, readWorldTables, type WorldTables } from '../../../src/tariffs/importers/world-tables';
 import { buildWorldTariff } from '../../../src/tariffs/importers/world-tariff';
 import { rowBasis } from '../../../src/tariffs/importers/world-thresholds';
 import type { generatedMarkerSchema, noteSchema, periodSchema, tariffFileSchema } from '../../../src/tariffs/tariff-schema';
@@ -15,18 +15,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 const REF = join(ROOT, 'data', 'reference', 'world');
 const TARIFFS = join(ROOT, 'tariffs');
 
-function texts(): WorldTexts {
-  const read = (f: string) => readFileSync(join(REF, f), 'utf8');
-  return {
-    manifest: read(WORLD_FILES.manifest),
-    countries: read(WORLD_FILES.countries),
-    vat: read(WORLD_FILES.vat),
-    deMinimis: read(WORLD_FILES.deMinimis),
-    deMinimisNotes: read(WORLD_FILES.deMinimisNotes),
-    tariffMean: read(WORLD_FILES.tariffMean),
-  };
-}
-
+const texts = () => readWorldFolder(REF);
 const TABLES: WorldTables = readWorldTables(texts());
 /** The bundled ECB snapshot decides which threshold currencies can be converted (it has NZD, not SAR or VND). */
 const ECB = loadRateSnapshot(join(ROOT, 'data', 'fx', 'eurofxref-daily.csv'));
