@@ -3,7 +3,6 @@ import type { DataProblem } from '../schema/data-file';
 import type { CarrierRater } from './carrier-rater';
 import type { CarrierFile } from './carrier-schema';
 import { HttpCarrierRater, type HttpCarrierConfig, type HttpCarrierDeps } from './http-carrier-rater';
-import type { PostcodeFormats } from './postcode-formats';
 import { TableCarrierRater } from './table-carrier-rater';
 
 /**
@@ -33,9 +32,8 @@ export function buildCarrierRegistry(
   tables: readonly CarrierFile[],
   env: Readonly<Record<string, string | undefined>>,
   deps: Partial<HttpCarrierDeps> = {},
-  postcodeFormats?: PostcodeFormats,
 ): { carriers: CarrierRater[]; problems: DataProblem[] } {
-  const carriers: CarrierRater[] = tables.map((t) => new TableCarrierRater(t, postcodeFormats));
+  const carriers: CarrierRater[] = tables.map((t) => new TableCarrierRater(t));
   const problems: DataProblem[] = [];
   for (const id of httpCarrierIds(env, problems)) {
     const index = carriers.findIndex((c) => c.id === id);

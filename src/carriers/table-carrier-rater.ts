@@ -14,7 +14,7 @@ import { applyExclusions, triggeredPieces, type ShipmentFacts, type Triggered } 
 import { baseLine, incomplete } from './table/weight-pricing';
 import { postcodeMatches } from './table/zones';
 import { destinationForRules } from './table/postcode-check';
-import type { PostcodeFormats } from './postcode-formats';
+import { bundledPostcodeFormats, type PostcodeFormats } from './postcode-formats';
 
 /**
  * Prices a shipment from a carrier rate table (`carriers/<id>.json`), in the
@@ -26,23 +26,26 @@ import type { PostcodeFormats } from './postcode-formats';
  * charges (insurance, duties-paid fees) without fuel. Amounts keep full
  * precision; the quote rounds each reported line once.
  *
- * Pure: no I/O, no clock; the ship date and the currency converter come in
- * the shipment.
+ * Pure once built: `rate` does no I/O and reads no clock; the ship date and
+ * the currency converter come in the shipment.
  */
 export class TableCarrierRater implements CarrierRater {
   readonly id: string;
   readonly name: string;
   /** A table's price depends on the declared value only through value triggers or value percentages. */
   readonly reuse: 'always' | 'sameValue';
+  private readonly postcodeFormats: PostcodeFormats | undefined;
 
   /**
-   * `postcodeFormats`: the countries' postcode patterns (bundledPostcodeFormats()); without them
-   * every postcode is used for the postcode rules as given.
+   * `postcodeFormats`: the countries' postcode patterns, by default the bundled table
+   * (data/reference/world/countries.csv, read once per process), so that every table rater, also
+   * the fallback of a live carrier, treats postcodes alike; `null` uses every postcode as given.
    */
   constructor(
     private readonly table: CarrierFile,
-    private readonly postcodeFormats?: PostcodeFormats,
+    postcodeFormats: PostcodeFormats | null = bundledPostcodeFormats(),
   ) {
+    this.postcodeFormats = postcodeFormats ?? undefined;
     this.id = table.id;
     this.name = table.name;
     const valueSensitive = table.surcharges.some(

@@ -3,7 +3,6 @@ import { loadCarrierDirectory } from '../carriers/carrier-loader';
 import type { CarrierRater } from '../carriers/carrier-rater';
 import type { CarrierFile } from '../carriers/carrier-schema';
 import { buildCarrierRegistry } from '../carriers/carrier-registry';
-import { bundledPostcodeFormats } from '../carriers/postcode-formats';
 import { loadRateSnapshot } from '../fx/snapshot-loader';
 import type { DataSnapshot } from '../quote/quote-deps';
 import type { DataProblem } from '../schema/data-file';
@@ -23,12 +22,9 @@ export function defaultDataPaths(root: string): DataPaths {
   };
 }
 
-/**
- * The raters for validated carrier tables, in file order (also used by the hot-reloading
- * DataStore), checking destination postcodes against the bundled postcode formats.
- */
+/** The raters for validated carrier tables, in file order (also used by the hot-reloading DataStore). */
 export function carrierRaters(files: readonly CarrierFile[]): CarrierRater[] {
-  return buildCarrierRegistry(files, process.env, {}, bundledPostcodeFormats()).carriers;
+  return buildCarrierRegistry(files, process.env).carriers;
 }
 
 /** Load every data file; bad files are reported in `problems` and left out. */

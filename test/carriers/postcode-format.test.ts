@@ -34,6 +34,11 @@ describe('a postcode that does not look like the country’s is not used for pos
     expect(ask({ country: 'US', postalCode: '99501' }).zone).toBe('7');
     const rated = ask({ country: 'US', postalCode: '9950' });
     expect(rated.zone).toBe('1');
+    // Without the format table (null), "9950" is taken as given and lands in the 995–999 zone.
+    const unchecked = new TableCarrierRater(loadCarrier('dhl-express.json'), null).rate(
+      shipment({ destination: { country: 'US', postalCode: '9950' }, parcels: [parcel(30, 20, 10, '1.2')], declaredValue: { amount: new D(700), currency: 'MXN' }, shipDate: '2026-11-26' }),
+    );
+    expect(option(unchecked, 'express-worldwide').zone).toBe('7');
     expect(rated.notes.find((n) => n.code === 'POSTCODE_FORMAT')?.text).toEqual({
       es: 'El código postal "9950" no parece un código postal de US (p. ej. 95014); la zona de DHL Express se eligió por país, sin sus reglas por código postal.',
       en: 'Postcode "9950" does not look like a US postcode (e.g. 95014); the DHL Express zone was chosen by country, without its postcode rules.',
