@@ -14,6 +14,8 @@ import type { MeasuredPiece } from './table/table-types';
 import { applyExclusions, triggeredPieces, type ShipmentFacts, type Triggered } from './table/triggers';
 import { baseLine, incomplete } from './table/weight-pricing';
 import { postcodeMatches } from './table/zones';
+import { destinationForRules } from './table/postcode-check';
+import { bundledPostcodeFormats, type PostcodeFormats } from './postcode-formats';
 
 /**
  * Prices a shipment from a carrier rate table (`carriers/<id>.json`), in the
@@ -25,16 +27,26 @@ import { postcodeMatches } from './table/zones';
  * charges (insurance, duties-paid fees) without fuel. Amounts keep full
  * precision; the quote rounds each reported line once.
  *
- * Pure: no I/O, no clock; the ship date and the currency converter come in
- * the shipment.
+ * Pure once built: `rate` does no I/O and reads no clock; the ship date and
+ * the currency converter come in the shipment.
  */
 export class TableCarrierRater implements CarrierRater {
   readonly id: string;
   readonly name: string;
   /** A table's price depends on the declared value only through value triggers or value percentages. */
   readonly reuse: 'always' | 'sameValue';
+  private readonly postcodeFormats: PostcodeFormats | undefined;
 
-  constructor(private readonly table: CarrierFile) {
+  /**
+   * `postcodeFormats`: the countries' postcode patterns, by default the bundled table
+   * (data/reference/world/countries.csv, read once per process), so that every table rater, also
+   * the fallback of a live carrier, treats postcodes alike; `null` uses every postcode as given.
+   */
+  constructor(
+    private readonly table: CarrierFile,
+    postcodeFormats: PostcodeFormats | null = bundledPostcodeFormats(),
+  ) {
+    this.postcodeFormats = postcodeFormats ?? undefined;
     this.id = table.id;
     this.name = table.name;
     const valueSensitive = table.surcharges.some(
@@ -50,7 +62,7 @@ export class TableCarrierRater implements CarrierRater {
   rate(shipment: ShipmentToRate): RateResult {
     const result: RateResult = { options: [], rejections: [] };
     for (const service of this.table.services) {
-      const outcome = rateService(this.table, service, shipment);
+      const outcome = rateService(this.table, service, shipment, this.postcodeFormats);
       if (outcome === undefined) continue;
       if ('reason' in outcome) result.rejections.push(outcome);
       else result.options.push(outcome);
@@ -150,11 +162,14 @@ function priceCharges(
   };
 }
 
-function rateService(table: CarrierFile, service: CarrierService, shipment: ShipmentToRate): RatedService | RateRejection | undefined {
+function rateService(table: CarrierFile, service: CarrierService, asked: ShipmentToRate, formats: PostcodeFormats | undefined): RatedService | RateRejection | undefined {
   const reject = (r: Refusal): RateRejection => ({ carrier: table.id, service: service.id, ...r });
-  const tableRefusal = checkTable(table, shipment);
+  const tableRefusal = checkTable(table, asked);
   if (tableRefusal !== undefined) return reject(tableRefusal);
-  if (!inForce(service, shipment.shipDate)) return undefined;
+  if (!inForce(service, asked.shipDate)) return undefined;
+  // The postcode rules see the postcode only when it looks like one of the country's.
+  const forRules = destinationForRules(service, asked.destination, formats, table.name);
+  const shipment: ShipmentToRate = { ...asked, destination: forRules.destination };
   // Restricted goods before pricing (carriers/README.md, "Restricted goods").
   const restricted = findRestrictionHits(table, shipment, service.id);
   const refusal = restrictionRefusal(restricted, table, service.name);
@@ -172,12 +187,13 @@ function rateService(table: CarrierFile, service: CarrierService, shipment: Ship
 
   const chargeableKg = sum(weights);
   const { notes: chargeNotes, ...charges } = priceCharges(table, service, shipment, pieces, base, chargeableKg);
-  const missingPostcode = postcodeNote(table, service, shipment.destination);
+  const missingPostcode = postcodeNote(table, service, asked.destination);
   const notes = [
     ...(table.status === 'illustrative' ? [SAMPLE_RATES] : []),
     ...chargeNotes,
     ...restrictionWarnings(restricted, table, service.name),
     ...(missingPostcode === undefined ? [] : [missingPostcode]),
+    ...(forRules.note === undefined ? [] : [forRules.note]),
   ];
   const customs = service.transit.customsDays;
   return {

@@ -1,4 +1,5 @@
 import { addDays } from './dates';
+import { SATURDAY_AND_SUNDAY } from './weekend-days';
 
 /**
  * Delivery window (landed-cost step 11): pickup on the ship date or the next
@@ -14,6 +15,10 @@ import { addDays } from './dates';
 export interface HolidayCalendar {
   isHoliday(country: string, region: string | undefined, isoDate: string): boolean;
   holidayName?(country: string, region: string | undefined, isoDate: string): string | undefined;
+  /** Days of the week nobody works there (0 = Sunday … 6 = Saturday). Omitted: Saturday and Sunday. */
+  weekendDays?(country: string): readonly number[];
+  /** Whether the calendar knows the country's public holidays at all. Omitted: it does. */
+  coversHolidays?(country: string): boolean;
 }
 
 export interface DeliveryWindowInput {
@@ -193,10 +198,10 @@ function firstOpenDay(from: string, closed: ClosedReason, skipped: Skip[]): stri
   );
 }
 
-/** Why nobody works on `isoDate` at this place (weekend or public holiday), or undefined on a business day. */
+/** Why nobody works on `isoDate` at this place (its weekend or a public holiday), or undefined on a business day. */
 function closedReason(isoDate: string, place: { country: string; region?: string }, holidays: HolidayCalendar): string | undefined {
   const weekday = dayOfWeek(isoDate);
-  if (weekday === 0 || weekday === 6) return WEEKDAYS[weekday];
+  if ((holidays.weekendDays?.(place.country) ?? SATURDAY_AND_SUNDAY).includes(weekday)) return WEEKDAYS[weekday];
   if (!holidays.isHoliday(place.country, place.region, isoDate)) return undefined;
   const where = place.region === undefined ? place.country : `${place.country}-${place.region}`;
   const name = holidays.holidayName?.(place.country, place.region, isoDate);

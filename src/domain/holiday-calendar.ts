@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import type { HolidayCalendar } from './delivery-window';
+import { weekendDaysOf } from './weekend-days';
 
 /**
  * Pinned zones for the main lanes: date-holidays lists a country's zones
@@ -19,7 +20,7 @@ const MAIN_TIME_ZONE: Readonly<Record<string, string>> = {
 type YearHolidays = ReadonlyMap<string, string>;
 
 /**
- * Public holidays from date-holidays. Only type 'public' counts: 'bank'
+ * Public holidays from date-holidays, weekends from CLDR (weekend-days.ts). Only type 'public' counts: 'bank'
  * (Mexico's Holy Week, 2 Nov, 12 Dec), 'optional' and 'observance' days
  * are not days carriers and customs stop. Unknown countries have no
  * holidays; an unknown region falls back to the country's holidays.
@@ -50,7 +51,20 @@ export function createHolidayCalendar(): HolidayCalendar {
   return {
     isHoliday: (country, region, isoDate) => holidaysOf(country, region, isoDate).has(isoDate),
     holidayName: (country, region, isoDate) => holidaysOf(country, region, isoDate).get(isoDate),
+    weekendDays: weekendDaysOf,
+    coversHolidays: (country) => coveredCountries().has(country.toUpperCase()),
   };
+}
+
+let covered: ReadonlySet<string> | undefined;
+
+/**
+ * The countries date-holidays has data for (207 codes in 3.37.0). Elsewhere (Kuwait, Qatar, Nepal,
+ * Cambodia…) only weekends are known, and the quote says so.
+ */
+function coveredCountries(): ReadonlySet<string> {
+  covered ??= new Set(Object.keys(new Holidays().getCountries('en')));
+  return covered;
 }
 
 /** The main IANA time zone of a country; "UTC" when neither the table nor date-holidays knows it. */

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { LocalizedText } from '../schema/primitives';
+import type { Confidence, LocalizedText } from '../schema/primitives';
 import type { TaxComponent, TaxRule } from '../tariffs/tariff-schema';
 import type { ItemValues } from './consignment';
 import { D, ZERO, formatAmount, formatRate } from './money';
@@ -30,7 +30,7 @@ export interface TaxLineCalc {
   collectedAt: 'checkout' | 'import';
   sourceKey: string;
   /** Confidence of the rate used (the reduced rate's, where one applied). */
-  confidence?: 'confirmed' | 'secondary' | 'unconfirmed';
+  confidence?: Confidence;
 }
 
 /** The national rounding rules a tax computation applies (identity where the file has none). */
@@ -78,7 +78,6 @@ function componentValue(c: TaxComponent, item: TaxableItem): Decimal {
   }
 }
 
-type Confidence = TaxLineCalc['confidence'];
 interface RateChoice {
   rate: Decimal;
   reducedHs?: string;

@@ -1,9 +1,10 @@
+import type { Confidence } from '../schema/primitives';
 import type { Note } from './note';
 
 /** A figure a quote used, with the confidence its tariff file gives it. */
 export interface UsedFigure {
   label: string;
-  confidence?: 'confirmed' | 'secondary' | 'unconfirmed' | undefined;
+  confidence?: Confidence | undefined;
 }
 
 interface Scoped {
@@ -36,11 +37,12 @@ export function optionFigures(f: OptionFigures): UsedFigure[] {
 }
 
 /**
- * Tariff files mark some figures unconfirmed (conflicting or general knowledge); they are still used,
- * and the answer says which ones so that nobody mistakes them for checked rates.
+ * Tariff files mark some figures unconfirmed (conflicting or general knowledge) or estimated (a
+ * stand-in for the legal figure); they are still used, and the answer says which ones so that
+ * nobody mistakes them for checked rates.
  */
 export function unconfirmedFiguresNotes(figures: readonly UsedFigure[]): Note[] {
-  const labels = [...new Set(figures.filter((f) => f.confidence === 'unconfirmed').map((f) => f.label))];
+  const labels = [...new Set(figures.filter((f) => f.confidence === 'unconfirmed' || f.confidence === 'estimated').map((f) => f.label))];
   if (labels.length === 0) return [];
   return [
     {

@@ -74,8 +74,37 @@ export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options:
     });
   }
   notes.push(...exciseNotModelledNotes(t, input));
+  if (ctx.rated.options.length > 0) notes.push(...calendarNotes(input, ctx));
   notes.push(...dataNotes(ctx));
   return dedupe([...notes.map((n) => out(n, t, input.locale)), ...exportNotes(ctx.originTariff, input, options, ctx.rates)]);
+}
+
+const DAY_NAMES = {
+  es: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+} as const;
+
+/**
+ * Where the holiday calendar has no data for the origin or the destination, the delivery dates
+ * skip only that country's weekend days (landed-cost step 11): the answer says so, since a public
+ * holiday there can delay the parcel.
+ */
+function calendarNotes(input: QuoteInput, ctx: QuoteContext): Note[] {
+  const covers = ctx.holidays.coversHolidays;
+  if (covers === undefined) return [];
+  const unknown = [...new Set([input.origin.country, input.destination.country])].filter((c) => !covers(c));
+  return unknown.map((country) => {
+    const days = [...(ctx.holidays.weekendDays?.(country) ?? [6, 0])];
+    const names = (lang: 'es' | 'en') => days.map((d) => DAY_NAMES[lang][d] ?? String(d)).join(lang === 'es' ? ' y ' : ' and ');
+    return {
+      code: `HOLIDAYS_UNKNOWN:${country}`,
+      severity: 'warning' as const,
+      text: {
+        es: `No hay calendario de feriados para ${country} (date-holidays no lo cubre): las fechas de entrega solo saltan los fines de semana (${names('es')}); un feriado puede retrasar el paquete.`,
+        en: `There is no public-holiday calendar for ${country} (date-holidays does not cover it): delivery dates skip only its weekend (${names('en')}); a public holiday may delay the parcel.`,
+      },
+    };
+  });
 }
 
 /** How old the exchange rates are, and what the whole estimate is (and is not). */

@@ -63,11 +63,19 @@ export const localizedTextSchema = z.object({
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
+/**
+ * How sure a figure is: `confirmed` (official text), `secondary` (one secondary source),
+ * `unconfirmed` (conflicting sources or general knowledge), `estimated` (not the legal figure at
+ * all but a stand-in for it, e.g. a country's average applied tariff used for every product).
+ */
+export const confidenceSchema = z.enum(['confirmed', 'secondary', 'unconfirmed', 'estimated']);
+export type Confidence = z.infer<typeof confidenceSchema>;
+
 /** Where a figure comes from: a key of the file's `sources`, optionally its own review date. */
 export const sourcedFields = {
   source: z.string().min(1),
   reviewed: isoDateSchema.optional(),
-  confidence: z.enum(['confirmed', 'secondary', 'unconfirmed']).optional(),
+  confidence: confidenceSchema.optional(),
 };
 
 export const sourceEntrySchema = z.object({

@@ -45,6 +45,11 @@ interface Priced {
   sourceKey: string;
 }
 
+/** Unconfirmed and estimated figures are still charged, and the line says it is an estimate. */
+function unsure(confidence: string | undefined): 'unconfirmed' | 'estimated' | undefined {
+  return confidence === 'unconfirmed' || confidence === 'estimated' ? confidence : undefined;
+}
+
 function rateText(expr: DutyExpression, ev: DutyEvaluation): string {
   const p = plainPercent(expr);
   return p !== undefined ? formatRate(p) : ev.rate;
@@ -67,8 +72,8 @@ function priceMatch<T extends { duty: DutyExpression; hs: string; source: string
     return {
       eval: distinct.size > 1 ? { ...top.ev, working: `${top.ev.working} (highest of ${priced.length} lines under ${match.prefix}: ${range})` } : top.ev,
       matchedHs: top.e.hs,
-      estimated: distinct.size > 1 || top.e.confidence === 'unconfirmed',
-      ...(distinct.size > 1 ? { why: 'subheading-range' } : top.e.confidence === 'unconfirmed' ? { why: 'unconfirmed' } : {}),
+      estimated: distinct.size > 1 || unsure(top.e.confidence) !== undefined,
+      ...(distinct.size > 1 ? { why: 'subheading-range' } : unsure(top.e.confidence) ? { why: unsure(top.e.confidence) } : {}),
       sourceKey: top.e.source,
     };
   }
@@ -83,9 +88,7 @@ function priceMatch<T extends { duty: DutyExpression; hs: string; source: string
       : 'heading'
     : range
       ? 'subheading-range'
-      : match.entry.confidence === 'unconfirmed'
-        ? 'unconfirmed'
-        : undefined;
+      : unsure(match.entry.confidence);
   return {
     eval: ev,
     matchedHs: match.prefix,
@@ -138,7 +141,7 @@ function preferenceFor(tariff: LoadedTariff, item: ItemForDuty, date: string, ba
     } else if (defaultDuty) {
       candidate = {
         id,
-        priced: { eval: evaluateDuty(defaultDuty, base), estimated: agreement.confidence === 'unconfirmed', ...(agreement.confidence === 'unconfirmed' ? { why: 'unconfirmed' } : {}), sourceKey: agreement.source },
+        priced: { eval: evaluateDuty(defaultDuty, base), estimated: unsure(agreement.confidence) !== undefined, ...(unsure(agreement.confidence) ? { why: unsure(agreement.confidence) } : {}), sourceKey: agreement.source },
         expr: defaultDuty,
       };
     }
@@ -211,7 +214,7 @@ export function resolveItemDuty(tariff: LoadedTariff, item: ItemForDuty, date: s
       amount: ev.amount,
       rule: `additional:${add.id}`,
       working: ev.working,
-      estimated: add.confidence === 'unconfirmed',
+      estimated: unsure(add.confidence) !== undefined,
       sourceKey: add.source,
     });
   }

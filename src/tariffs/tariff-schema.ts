@@ -315,6 +315,18 @@ export const exportNoteSchema = noteSchema.extend({
     .optional(),
 });
 
+/**
+ * Marks a file written by a command from reference tables (`npm run import:world`): the command
+ * rewrites only files that carry it, never a researched file (tariffs/README.md, "Generated files").
+ */
+export const generatedMarkerSchema = z.object({
+  /** The command that wrote the file. */
+  by: z.string().min(1),
+  /** The tables it was generated from, as repository paths. */
+  from: z.array(z.string().min(1)).min(1),
+  /** The date of those tables (not the day the command ran, so the output is reproducible). */
+  at: isoDateSchema,
+});
 
 /** Special territories by postcode (issue 12, item 5): the schema is in territory-schema.ts. */
 export const territorySchema = territorySchemaOf(taxSchema, thresholdSchema);
@@ -338,6 +350,8 @@ export const destinationFields = {
   currency: currencyCodeSchema,
   /** IANA time zone of the destination (used for delivery dates). */
   timeZone: z.string().min(1),
+  /** Present only on generated files; absent on researched ones. */
+  generated: generatedMarkerSchema.optional(),
   /** Sub-national regions (ISO 3166-2 suffixes such as "ON"); needed when a tax depends on them. */
   regions: z.record(z.string(), localizedTextSchema).optional(),
   /** Where the figures come from; a member file may also cite its union's. */

@@ -132,3 +132,22 @@ describe('countryTimeZone', () => {
     expect(countryTimeZone(country)).toBe(zone);
   });
 });
+
+describe('createHolidayCalendar: which countries it knows, and their weekends', () => {
+  const calendar = createHolidayCalendar();
+
+  it.each([
+    ['SA', true],
+    ['MX', true],
+    ['kw', false],
+    ['QA', false],
+    ['NP', false],
+  ])('%s has a public-holiday calendar in date-holidays 3.37.0: %s', (country, covered) => {
+    expect(calendar.coversHolidays?.(country)).toBe(covered);
+  });
+
+  it('weekends come from CLDR: Friday–Saturday in Qatar (uncovered by date-holidays), Saturday–Sunday in Mexico', () => {
+    expect(calendar.weekendDays?.('QA')).toEqual([5, 6]);
+    expect(calendar.weekendDays?.('MX')).toEqual([6, 0]);
+  });
+});

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { RatedService } from '../../../src/carriers/carrier-rater';
+import type { HolidayCalendar } from '../../../src/domain/delivery-window';
 import { D } from '../../../src/domain/money';
 import type { RateTable } from '../../../src/fx/rate-table';
 import { buildQuote } from '../../../src/quote/build-quote';
@@ -73,6 +74,10 @@ export interface Parcel {
   shippingUsd: string;
   channel?: 'courier' | 'postal';
   incoterm?: 'DDP' | 'DAP';
+  /** Default DEST_RATES. */
+  rates?: RateTable;
+  /** Default NO_HOLIDAYS. */
+  holidays?: HolidayCalendar;
   locale?: 'es' | 'en';
 }
 
@@ -103,9 +108,9 @@ export function quoteParcel(p: Parcel): QuoteResult {
   const svc: RatedService = service(p.shippingUsd, 'USD', { channel: p.channel ?? 'courier' });
   return buildQuote(q, {
     tariff: realTariff(p.dest),
-    rates: DEST_RATES,
+    rates: p.rates ?? DEST_RATES,
     rated: { options: [svc], rejections: [] },
-    holidays: NO_HOLIDAYS,
+    holidays: p.holidays ?? NO_HOLIDAYS,
     originTimeZone: 'America/Mexico_City',
     now: new Date('2026-11-25T15:00:00Z'),
     quoteId: 'q_test',
