@@ -3,15 +3,14 @@ import { loadCarrierDirectory } from '../carriers/carrier-loader';
 import type { CarrierRater } from '../carriers/carrier-rater';
 import type { CarrierFile } from '../carriers/carrier-schema';
 import { buildCarrierRegistry } from '../carriers/carrier-registry';
-import { loadRateSnapshot } from '../fx/snapshot-loader';
+import { loadBundledRates, type BundledRatePaths } from '../fx/snapshot-loader';
 import type { DataSnapshot } from '../quote/quote-deps';
 import type { DataProblem } from '../schema/data-file';
 import { loadTariffDirectory } from '../tariffs/tariff-loader';
 
-export interface DataPaths {
+export interface DataPaths extends BundledRatePaths {
   tariffsDir: string;
   carriersDir: string;
-  fxSnapshot: string;
 }
 
 export function defaultDataPaths(root: string): DataPaths {
@@ -19,6 +18,8 @@ export function defaultDataPaths(root: string): DataPaths {
     tariffsDir: join(root, 'tariffs'),
     carriersDir: join(root, 'carriers'),
     fxSnapshot: join(root, 'data', 'fx', 'eurofxref-daily.csv'),
+    fxOfficial: join(root, 'data', 'fx', 'official-eur-rates-2026-09-28_to_2026-10-08.csv'),
+    fxMarket: join(root, 'data', 'fx', 'fawazahmed0-currency-api-2026-09-29.csv'),
   };
 }
 
@@ -35,7 +36,7 @@ export function loadDataSnapshot(paths: DataPaths): { snapshot: DataSnapshot; pr
     snapshot: {
       tariffs: t.tariffs,
       carriers: carrierRaters(c.carriers),
-      rates: loadRateSnapshot(paths.fxSnapshot),
+      rates: loadBundledRates(paths),
     },
     problems: [...t.problems, ...c.problems],
   };

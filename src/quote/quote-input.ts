@@ -32,6 +32,4 @@ export interface QuoteInput {
   carriers?: string[];
   insure: boolean;
   locale: Locale;
-  /** The destination's currency, when it had no exchange rate and the answer fell back to USD. */
-  currencyFallbackFrom?: string;
 }

@@ -9,6 +9,12 @@ import { z } from 'zod';
 const amount = z.string().regex(/^-?\d+(\.\d+)?$/).describe('Decimal string in the answer currency\'s minor units');
 const source = { source: z.string().optional().describe('Where the figure comes from'), sourceDate: z.string().optional().describe('When that source was last reviewed') };
 
+export const rateDetailSchema = z.strictObject({
+  asOf: z.string().describe('Date of this currency\'s rate'),
+  source: z.string().describe('Who publishes it'),
+  official: z.boolean().describe('true: a central bank\'s reference rate (ECB, BCRA, Banco de la República, CBUAE, Banxico FIX); false: a market rate from an aggregator, not official'),
+});
+
 export const noteSchema = z.strictObject({
   code: z.string(),
   severity: z.enum(['info', 'warning']),
@@ -89,10 +95,13 @@ export const quoteResponseSchema = z.strictObject({
   locale: z.enum(['es', 'en']),
   goodsValue: amount,
   exchangeRates: z.strictObject({
-    asOf: z.string(),
-    source: z.string(),
+    asOf: z.string().describe('Date of the OLDEST rate used (a cross rate is as old as its older leg)'),
+    source: z.string().describe('Every publisher whose rates were used, "; "-separated'),
     base: z.string().describe('The answer currency'),
     rates: z.record(z.string(), z.string()).describe('Units of each currency per one unit of the answer currency'),
+    details: z
+      .record(z.string(), rateDetailSchema)
+      .describe('For the answer currency and every currency in `rates`: the date, publisher and status of its rate against the EUR'),
   }),
   dataDates: z.strictObject({ tariff: z.string(), exchangeRates: z.string(), carriers: z.record(z.string(), z.string()) }),
   options: z.array(optionSchema),

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { RatedService } from '../../../src/carriers/carrier-rater';
 import { D } from '../../../src/domain/money';
 import type { RateTable } from '../../../src/fx/rate-table';
+import { defaultDataPaths } from '../../../src/data/load-data';
+import { loadBundledRates } from '../../../src/fx/snapshot-loader';
 import { buildQuote } from '../../../src/quote/build-quote';
 import type { QuoteInput } from '../../../src/quote/quote-input';
 import type { QuoteResult } from '../../../src/quote/quote-result';
@@ -13,7 +15,8 @@ import { input, item, NO_HOLIDAYS, RATES, service } from '../../helpers/engine-f
  * Round-number rates for the destination tests: the engine fixtures' table (1 EUR = 1.25 USD =
  * 20 MXN = 1.5 CAD = 160 JPY = 0.8 GBP) plus 1 EUR = 6.25 BRL = 1750 KRW = 8.75 CNY = 1.875 AUD.
  * Per USD: 16 MXN, 1.2 CAD, 128 JPY, 0.64 GBP, 0.8 EUR, 5 BRL, 1400 KRW, 7 CNY, 1.5 AUD.
- * No rate for GTQ, CRC, COP, CLP, PEN or ARS (as in the bundled ECB snapshot): those quotes are in USD.
+ * No rate for GTQ, CRC, COP, CLP, PEN or ARS here: the tests of those destinations that answer in their own
+ * currency use BUNDLED_RATES, the real bundled tables, and state the rows they use.
  */
 export const DEST_RATES: RateTable = {
   asOf: '2026-11-20',
@@ -27,6 +30,13 @@ export const DEST_RATES: RateTable = {
     ['AUD', new D('1.875')],
   ]),
 };
+
+/**
+ * The bundled exchange rates (data/fx): ECB of 2026-04-13 (USD 1.1684 per EUR), the central banks' of
+ * 2026-10-08 (ARS 1699.02705 BCRA, COP 3630.1367 Banco de la República per EUR) and the market table of
+ * 2026-09-29 for the rest (CLP 1099.4163, PEN 3.8808372, GTQ 8.6748075, CRC 517.15176 per EUR).
+ */
+export const BUNDLED_RATES: RateTable = loadBundledRates(defaultDataPaths(join(__dirname, '..', '..', '..')));
 
 const cache = new Map<string, LoadedTariff>();
 
@@ -60,6 +70,8 @@ export interface Parcel {
   shippingUsd: string;
   channel?: 'courier' | 'postal';
   incoterm?: 'DDP' | 'DAP';
+  /** Default DEST_RATES (round numbers). */
+  rates?: RateTable;
 }
 
 /** Quote a parcel from Mexico (or `from`) to `dest` with the real tariff file and a fixed carrier price. */
@@ -86,7 +98,7 @@ export function quoteParcel(p: Parcel): QuoteResult {
   const svc: RatedService = service(p.shippingUsd, 'USD', { channel: p.channel ?? 'courier' });
   return buildQuote(q, {
     tariff: realTariff(p.dest),
-    rates: DEST_RATES,
+    rates: p.rates ?? DEST_RATES,
     rated: { options: [svc], rejections: [] },
     holidays: NO_HOLIDAYS,
     originTimeZone: 'America/Mexico_City',
