@@ -24,9 +24,17 @@ export function layerRates(main: RateTable, ...fillers: readonly RateTable[]): R
   return { ...main, rates, origins };
 }
 
-/** The table without the currencies whose rate is older than `date` by more than `days` (a stale official rate a fresher feed replaces). */
-export function withoutRatesOlderThan(table: RateTable, date: string, days: number): RateTable {
-  const limit = new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-  const kept = new Map([...table.rates].filter(([code]) => originOf(table, code).asOf >= limit));
+/**
+ * The table without the rates that `fresher` also quotes from more than `days` later: a
+ * bundled official rate months old gives way to a live market rate of today (ARS loses
+ * value by the week), while one the fresher table lacks, or about as recent, stays.
+ */
+export function withoutRatesStaleAgainst(table: RateTable, fresher: RateTable, days: number): RateTable {
+  const stale = (code: string) => {
+    if (!fresher.rates.has(code)) return false;
+    const limit = new Date(Date.parse(`${originOf(fresher, code).asOf}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+    return originOf(table, code).asOf < limit;
+  };
+  const kept = new Map([...table.rates].filter(([code]) => !stale(code)));
   return { ...table, rates: kept, origins: new Map([...(table.origins ?? [])].filter(([code]) => kept.has(code))) };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { D } from '../../src/domain/money';
 import { defaultDataPaths } from '../../src/data/load-data';
-import { layerRates, withoutRatesOlderThan } from '../../src/fx/layer-rates';
+import { layerRates, withoutRatesStaleAgainst } from '../../src/fx/layer-rates';
 import { parseMarketRatesCsv } from '../../src/fx/market-rates-csv';
 import { parseOfficialRatesCsv } from '../../src/fx/official-rates-csv';
 import { convert, originOf, rateSources, type RateTable } from '../../src/fx/rate-table';
@@ -83,11 +83,14 @@ describe('reading and layering rate tables', () => {
     expect(() => layerRates(eur('main', '2026-01-01', { USD: '1.1' }), usd)).toThrow('cannot fill main (per EUR) from x (per USD)');
   });
 
-  it('when an official rate is more than N days older than a date, then it is dropped (a fresher feed replaces it)', () => {
-    const official = layerRates(eur('ecb', '2026-12-01', { USD: '1.1' }), eur('bcra', '2026-10-08', { ARS: '1699' }));
-    // 2026-12-01 − 7 days = 2026-11-24: ARS of 2026-10-08 is older, USD of 2026-12-01 is not.
-    const kept = withoutRatesOlderThan(official, '2026-12-01', 7);
-    expect([...kept.rates.keys()]).toEqual(['USD']);
+  it('when a fresher table quotes a rate more than N days newer, then the stale one is dropped; one it lacks or about as new stays', () => {
+    const official = layerRates(eur('ecb', '2026-11-28', { USD: '1.1' }), eur('bcra', '2026-10-08', { ARS: '1699', COP: '3630' }));
+    const market = eur('market', '2026-12-01', { USD: '1.12', ARS: '1790' }, false);
+    // 2026-12-01 − 7 days = 2026-11-24: ARS of 2026-10-08 is older and the market has ARS: dropped.
+    // USD of 2026-11-28 is within 7 days: kept. COP is not in the market table: kept, however old.
+    const kept = withoutRatesStaleAgainst(official, market, 7);
+    expect([...kept.rates.keys()]).toEqual(['USD', 'COP']);
     expect(kept.origins?.has('ARS')).toBe(false);
+    expect(layerRates(kept, market).rates.get('ARS')?.toString()).toBe('1790');
   });
 });
