@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { LocalizedText } from '../schema/primitives';
+import type { FileConfidence, LocalizedText } from '../schema/primitives';
 import type { FeeRule } from '../tariffs/tariff-schema';
 import { ZERO, formatAmount, formatRate, sum } from './money';
 
@@ -13,7 +13,7 @@ export interface FeeLineCalc {
   working: string;
   payer: 'seller' | 'buyer';
   sourceKey?: string;
-  confidence?: 'confirmed' | 'secondary' | 'unconfirmed';
+  confidence?: FileConfidence;
 }
 
 export interface FeeItem {

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { LocalizedText } from '../schema/primitives';
+import type { FileConfidence, LocalizedText } from '../schema/primitives';
 import type { TaxComponent, TaxRule } from '../tariffs/tariff-schema';
 import type { ItemValues } from './consignment';
 import { D, ZERO, formatAmount, formatRate } from './money';
@@ -23,7 +23,7 @@ export interface TaxLineCalc {
   collectedAt: 'checkout' | 'import';
   sourceKey: string;
   /** Confidence of the rate used (the reduced rate's, where one applied). */
-  confidence?: 'confirmed' | 'secondary' | 'unconfirmed';
+  confidence?: FileConfidence;
 }
 
 export interface TaxContext {

@@ -3,6 +3,7 @@ import { convert } from '../fx/rate-table';
 import { periodAt, type LoadedTariff } from '../tariffs/tariff-index';
 import type { TariffPeriod } from '../tariffs/tariff-schema';
 import { exchangeRatesOut } from './exchange-rates-out';
+import { quoteConfidence } from './option-confidence';
 import { priceOption } from './price-option';
 import type { Convert, QuoteContext, QuoteRun } from './quote-context';
 import { QuoteError } from './quote-error';
@@ -54,6 +55,7 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
     exchangeRates,
     dataDates: { tariff: ctx.tariff.reviewed, exchangeRates: exchangeRates.asOf, carriers },
     options,
+    confidence: quoteConfidence(options),
     notes: collectQuoteNotes(input, ctx, options, exchangeRates),
   };
 }

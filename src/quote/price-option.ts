@@ -4,12 +4,14 @@ import { valueConsignment, valueOnBasis, type ConsignmentValues } from '../domai
 import { decideThreshold, findRegime, type ConsignmentScope, type ValueIn } from '../domain/de-minimis';
 import { computeCustomsFees } from '../domain/fees';
 import { D, ZERO, formatAmount, roundHalfUp, sum } from '../domain/money';
-import { optionFigures, unconfirmedFiguresNotes } from '../domain/unconfirmed';
+import { fromCarrierStatus } from '../domain/confidence';
+import { optionFigures, unconfirmedFiguresNotes, type UsedFigure } from '../domain/unconfirmed';
 import { expandOrigins } from '../tariffs/tariff-index';
 import { memoDeliveryWindow } from './delivery-memo';
 import { computeDuties } from './duty-lines';
 import { dutyOut, feeOut, taxOut, type LineFormat } from './line-output';
 import type { OptionCalc, QuoteRun } from './quote-context';
+import { optionConfidence } from './option-confidence';
 import { dutyFlagNotes, optionNotes } from './quote-notes';
 import type { DutyLineOut, FeeLineOut, QuoteOption, TaxLineOut } from './quote-result';
 import { computeItemTaxes } from './tax-lines';
@@ -26,6 +28,8 @@ interface CustomsPriced {
   duties: DutyLineOut[];
   taxes: TaxLineOut[];
   fees: FeeLineOut[];
+  /** The tariff figures the option used, with their marks (valuation, regime, thresholds, taxes, fees). */
+  figures: UsedFigure[];
   totals: { duties: Decimal; taxes: Decimal; importTaxes: Decimal; fees: Decimal; buyerFees: Decimal };
 }
 
@@ -86,9 +90,11 @@ function priceCustoms(run: QuoteRun, svc: RatedService, values: ConsignmentValue
     { currency: input.currency, convert: run.cv },
   );
   const taxLines = calc.regime?.regime.replaces.includes('tax') ? [] : computeItemTaxes(run, values, dutyLines, feeLines, calc, valueIn);
-  calc.notes.push(...unconfirmedFiguresNotes(optionFigures({ valuation: period.valuation, regime: calc.regime, dutyDecision: calc.dutyDecision, taxDecision: calc.taxDecision, taxes: taxLines, fees: feeLines })));
+  const figures = optionFigures({ valuation: period.valuation, regime: calc.regime, dutyDecision: calc.dutyDecision, taxDecision: calc.taxDecision, taxes: taxLines, fees: feeLines });
+  calc.notes.push(...unconfirmedFiguresNotes(figures));
   const duties = dutyLines.map((l) => dutyOut(l, fmt));
-  const taxes = taxLines.map((l) => taxOut(l, fmt));
+  const taxExemptBy = calc.taxDecision.outcome === 'applied' ? calc.taxDecision.threshold.confidence : undefined;
+  const taxes = taxLines.map((l) => taxOut(l, fmt, taxExemptBy));
   const total = (lines: readonly { amount: string }[]) => sum(lines.map((l) => new D(l.amount)));
   const importTaxes = total(taxes.filter((t) => t.collectedAt === 'import'));
   const fees = [...feeLines.map((l) => feeOut(l, fmt)), ...carrierDutyFees(run, svc, total(duties).plus(importTaxes))];
@@ -96,6 +102,7 @@ function priceCustoms(run: QuoteRun, svc: RatedService, values: ConsignmentValue
     duties,
     taxes,
     fees,
+    figures,
     totals: { duties: total(duties), taxes: total(taxes), importTaxes, fees: total(fees), buyerFees: total(fees.filter((f) => f.payer === 'buyer')) },
   };
 }
@@ -118,6 +125,8 @@ function carrierDutyFees(run: QuoteRun, svc: RatedService, dutiesAndTaxes: Decim
         rule: `carrier:${svc.carrier}`,
         working: `${priced.working} ${svc.currency}${svc.currency === ccy ? '' : ` → ${amount} ${ccy}`}`,
         payer: f.option === 'ddp' ? ('seller' as const) : ('buyer' as const),
+        // As sure as the carrier table it comes from (a live-priced service keeps its table's fees).
+        confidence: fromCarrierStatus(f.status ?? svc.status),
       };
     });
 }
@@ -167,6 +176,7 @@ function assembleOption(run: QuoteRun, svc: RatedService, shipping: ShippingPric
       tax: calc.taxDecision.outcome,
       ...(calc.regime ? { regime: calc.regime.regime.id } : {}),
     },
+    confidence: optionConfidence([...customs.duties, ...customs.taxes, ...customs.fees], customs.figures),
     notes: optionNotes(svc, calc, ctx, input),
   };
 }

@@ -7,6 +7,10 @@ import { z } from 'zod';
  */
 
 const amount = z.string().regex(/^-?\d+(\.\d+)?$/).describe('Decimal string in the answer currency\'s minor units');
+export const confidenceSchema = z
+  .enum(['confirmed', 'secondary', 'estimated'])
+  .describe('confirmed: official text or several consistent sources; secondary: one secondary source (or unmarked); estimated: not the HS code\'s own rate, unconfirmed, a generated estimate, or sample carrier prices');
+const lineConfidence = { confidence: confidenceSchema };
 const source = { source: z.string().optional().describe('Where the figure comes from'), sourceDate: z.string().optional().describe('When that source was last reviewed') };
 
 export const rateDetailSchema = z.strictObject({
@@ -32,6 +36,7 @@ export const dutyLineSchema = z.strictObject({
   rule: z.string().describe('MFN, preferential:<agreement>, additional:<measure>, de-minimis, regime:<id>, estimated:<why>'),
   working: z.string(),
   estimated: z.boolean().optional(),
+  ...lineConfidence,
   ...source,
 });
 
@@ -44,6 +49,7 @@ export const taxLineSchema = z.strictObject({
   rule: z.string().describe('standard, reduced:<hs>, de-minimis, seller-collected'),
   working: z.string(),
   collectedAt: z.enum(['checkout', 'import']).describe('checkout: the seller or marketplace collects it at the sale'),
+  ...lineConfidence,
   ...source,
 });
 
@@ -56,7 +62,28 @@ export const feeLineSchema = z.strictObject({
   rule: z.string(),
   working: z.string(),
   payer: z.enum(['seller', 'buyer']),
+  ...lineConfidence,
   ...source,
+});
+
+export const optionConfidenceSchema = z
+  .strictObject({
+    level: confidenceSchema.describe('The lowest of the option\'s duty, tax and fee lines and of the figures below'),
+    figures: z
+      .array(
+        z.strictObject({
+          kind: z.enum(['valuation', 'regime', 'threshold']),
+          id: z.string().optional().describe('The regime or threshold id in the tariff file'),
+          confidence: confidenceSchema,
+        }),
+      )
+      .describe('The figures the option used besides its lines: valuation basis, simplified regime, de minimis thresholds that decided'),
+  })
+  .describe('Shipping prices are not part of it: see rateStatus');
+
+export const quoteConfidenceSchema = z.strictObject({
+  lowest: confidenceSchema.optional().describe('The lowest option level; absent when there is no option'),
+  byLevel: z.strictObject({ confirmed: z.number().int(), secondary: z.number().int(), estimated: z.number().int() }).describe('How many options are at each level'),
 });
 
 const deMinimisOutcome = z.enum(['applied', 'not-applied', 'none']);
@@ -83,6 +110,7 @@ export const optionSchema = z.strictObject({
   deliveryDays: z.strictObject({ min: z.number().int(), max: z.number().int() }),
   estimatedDelivery: z.strictObject({ earliest: z.string(), latest: z.string(), pickup: z.string() }),
   deMinimis: z.strictObject({ duty: deMinimisOutcome, tax: deMinimisOutcome, regime: z.string().optional() }),
+  confidence: optionConfidenceSchema,
   notes: z.array(noteSchema),
 });
 
@@ -105,6 +133,7 @@ export const quoteResponseSchema = z.strictObject({
   }),
   dataDates: z.strictObject({ tariff: z.string(), exchangeRates: z.string(), carriers: z.record(z.string(), z.string()) }),
   options: z.array(optionSchema),
+  confidence: quoteConfidenceSchema,
   notes: z.array(noteSchema),
 });
 

@@ -20,6 +20,7 @@ export function sampleQuote(id: string, createdAt: string, validUntil: string): 
     },
     dataDates: { tariff: '2026-11-25', exchangeRates: '2026-11-20', carriers: { fake: '2026-01-01' } },
     options: [],
+    confidence: { byLevel: { confirmed: 0, secondary: 0, estimated: 0 } },
     notes: [{ code: 'ESTIMATE', severity: 'info', text: 'Estimación, no una resolución aduanera.' }],
   };
 }
