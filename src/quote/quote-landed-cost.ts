@@ -3,6 +3,7 @@ import { D } from '../domain/money';
 import { convert, hasRate, rateSources } from '../fx/rate-table';
 import type { QuoteRequestBody } from '../schema/quote-request-schema';
 import { buildQuote } from './build-quote';
+import { applyMinConfidence } from './min-confidence';
 import type { DataSnapshot, QuoteDeps } from './quote-deps';
 import type { FieldError } from './quote-error';
 import type { Locale } from './quote-input';
@@ -93,7 +94,7 @@ export interface QuoteOptions {
 /**
  * The use case: rate the carriers and work out the landed cost of every
  * option for a body that passed the schema and `checkAgainstData`. Throws
- * QuoteError or MissingRateError for what the caller can fix.
+ * QuoteError, MissingRateError or MinConfidenceError for what the caller can fix.
  */
 export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, options: QuoteOptions): Promise<QuoteResult> {
   const data = options.data ?? deps.data();
@@ -118,7 +119,7 @@ export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, o
     options.carrierTimeoutMs ?? deps.carrierTimeoutMs ?? 2000,
     ratingCacheFor(data),
   );
-  return buildQuote(input, {
+  const quote = buildQuote(input, {
     tariff,
     rates: data.rates,
     rated,
@@ -130,4 +131,5 @@ export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, o
     ...(deps.fxMaxAgeDays !== undefined ? { fxMaxAgeDays: deps.fxMaxAgeDays } : {}),
     ...(data.tariffs.has(input.origin.country) ? { originTariff: data.tariffs.get(input.origin.country)! } : {}),
   });
+  return applyMinConfidence(quote, body.minConfidence, options.locale);
 }

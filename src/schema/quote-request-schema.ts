@@ -70,6 +70,10 @@ export const quoteRequestSchema = z.object({
   carriers: z.array(z.string().min(1)).optional(),
   insure: z.boolean().default(false),
   locale: z.enum(['es', 'en']).optional(),
+  minConfidence: z
+    .enum(['confirmed', 'secondary', 'estimated'], { error: (i) => `expected "confirmed", "secondary" or "estimated", got ${got(i.input)}` })
+    .optional()
+    .describe('Refuse to quote below this confidence: options under it are left out, and with none left the answer is 422 MIN_CONFIDENCE_NOT_MET naming the lines'),
 });
 
 export type QuoteRequestBody = z.output<typeof quoteRequestSchema>;

@@ -143,5 +143,18 @@ export const problemSchema = z.object({
   status: z.number().int(),
   detail: z.string(),
   code: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        carrier: z.string().optional().describe('MIN_CONFIDENCE_NOT_MET: the option\'s carrier'),
+        service: z.string().optional(),
+        kind: z.enum(['duty', 'tax', 'fee', 'valuation', 'regime', 'threshold']).optional().describe('MIN_CONFIDENCE_NOT_MET: what is below the level'),
+        code: z.string().optional().describe('MIN_CONFIDENCE_NOT_MET: HS code, tax or fee code, regime or threshold id'),
+        rule: z.string().optional(),
+        confidence: confidenceSchema.optional(),
+      }),
+    )
+    .optional(),
 });
