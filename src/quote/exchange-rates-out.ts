@@ -8,7 +8,7 @@ export const FX_MAX_AGE_DAYS = 7;
 type ExchangeRatesOut = QuoteResult['exchangeRates'];
 
 /**
- * The answer's `exchangeRates` (landed-cost step 2): one rate per other
+ * The answer's `exchangeRates` (landed-cost step 3): one rate per other
  * currency the quote used, in units per one unit of the answer currency,
  * and for the answer currency and each of them where its rate comes from
  * (`details`: date, publisher, official or market). A cross rate is as old
