@@ -24,11 +24,11 @@ describe('the market-rate feed answer (fawazahmed0 currency-api, EUR)', () => {
 
   it.each([
     ['an HTML page', '<html>Bad gateway</html>', 'market rates feed: the answer is not JSON'],
-    ['another date format', JSON.stringify({ date: '2026.12.1', eur: { usd: 1.1, mxn: 21 } }), 'market rates feed: unexpected answer at date: expected a date as YYYY-MM-DD, got "2026.12.1"'],
-    ['a negative rate', JSON.stringify({ date: '2026-12-01', eur: { usd: 1.1, mxn: -21 } }), 'market rates feed: unexpected answer at eur.mxn: expected a positive rate'],
-    ['a rate as text', JSON.stringify({ date: '2026-12-01', eur: { usd: '1.1', mxn: 21 } }), 'market rates feed: unexpected answer at eur.usd'],
+    ['another date format', JSON.stringify({ date: '2026.12.1', eur: { usd: 1.1, mxn: 21 } }), 'market rates feed: unexpected shape at date: expected a date as YYYY-MM-DD, got "2026.12.1"'],
+    ['a negative rate', JSON.stringify({ date: '2026-12-01', eur: { usd: 1.1, mxn: -21 } }), 'market rates feed: unexpected shape at eur.mxn: expected a positive rate'],
+    ['a rate as text', JSON.stringify({ date: '2026-12-01', eur: { usd: '1.1', mxn: 21 } }), 'market rates feed: unexpected shape at eur.usd'],
     ['no peso', JSON.stringify({ date: '2026-12-01', eur: { usd: 1.1 } }), 'market rates feed: no MXN rate'],
-    ['another base', JSON.stringify({ date: '2026-12-01', usd: { mxn: 18 } }), 'market rates feed: unexpected answer at eur'],
+    ['another base', JSON.stringify({ date: '2026-12-01', usd: { mxn: 18 } }), 'market rates feed: unexpected shape at eur'],
   ])('when it is %s, then it is refused with a precise message', (_what, text, message) => {
     expect(() => parseMarketJson(text)).toThrow(message);
   });

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { D } from '../../domain/money';
 import { originOf, type RateTable } from '../rate-table';
+import { parseJsonAnswer } from './parse-json-answer';
 
 /** Banco de México series SF43718: pesos per US dollar, FIX (DOF publication for obligations in foreign currency). */
 export const BANXICO_FIX_SERIES = 'SF43718';
@@ -40,15 +41,8 @@ function sieDate(text: string): string {
  * "N/E" and skipped. Throws with a precise message on anything else.
  */
 export function parseBanxicoFix(text: string): FixRate {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error('Banxico SIE: the answer is not JSON');
-  }
-  const parsed = sieSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`Banxico SIE: unexpected shape at ${parsed.error.issues[0]?.path.join('.') || '(root)'}: ${parsed.error.issues[0]?.message}`);
-  const series = parsed.data.bmx.series.find((s) => s.idSerie === BANXICO_FIX_SERIES);
+  const answer = parseJsonAnswer(text, sieSchema, 'Banxico SIE');
+  const series = answer.bmx.series.find((s) => s.idSerie === BANXICO_FIX_SERIES);
   if (!series) throw new Error(`Banxico SIE: series ${BANXICO_FIX_SERIES} (FIX) is not in the answer`);
   let newest: FixRate | undefined;
   for (const d of series.datos ?? []) {

@@ -4,6 +4,7 @@ import { D } from '../../domain/money';
 import { currencyCodeSchema, isoDateSchema } from '../../schema/primitives';
 import { MARKET_SOURCE } from '../market-rates-csv';
 import type { RateTable } from '../rate-table';
+import { parseJsonAnswer } from './parse-json-answer';
 
 /** The project lists about 300 codes (currencies, metals, crypto); far more is not this feed. */
 const MAX_CODES = 2000;
@@ -24,24 +25,14 @@ const answerSchema = z.object({
  * These are market rates, not official: the table says so.
  */
 export function parseMarketJson(text: string, source = `${MARKET_SOURCE} (live feed)`): RateTable {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error('market rates feed: the answer is not JSON');
-  }
-  const parsed = answerSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`market rates feed: unexpected answer at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
-  }
+  const answer = parseJsonAnswer(text, answerSchema, 'market rates feed');
   const rates = new Map<string, Decimal>();
-  for (const [key, value] of Object.entries(parsed.data.eur)) {
+  for (const [key, value] of Object.entries(answer.eur)) {
     const code = key.toUpperCase();
     if (code === 'EUR' || !currencyCodeSchema.safeParse(code).success) continue;
     // A JSON number prints back as its shortest decimal form ("1099.4163"), which is what the feed wrote.
     rates.set(code, new D(String(value)));
   }
   for (const needed of ['USD', 'MXN']) if (!rates.has(needed)) throw new Error(`market rates feed: no ${needed} rate`);
-  return { asOf: parsed.data.date, source, base: 'EUR', rates, official: false };
+  return { asOf: answer.date, source, base: 'EUR', rates, official: false };
 }
