@@ -38,11 +38,11 @@ export function optionFigures(f: OptionFigures): UsedFigure[] {
 }
 
 /**
- * Tariff files mark some figures unconfirmed (conflicting or general knowledge); they are still used,
+ * Tariff files mark some figures unconfirmed (conflicting or general knowledge) or estimated (generated); they are still used,
  * and the answer says which ones so that nobody mistakes them for checked rates.
  */
 export function unconfirmedFiguresNotes(figures: readonly UsedFigure[]): Note[] {
-  const labels = [...new Set(figures.filter((f) => f.confidence === 'unconfirmed').map((f) => f.label))];
+  const labels = [...new Set(figures.filter((f) => f.confidence === 'unconfirmed' || f.confidence === 'estimated').map((f) => f.label))];
   if (labels.length === 0) return [];
   return [
     {

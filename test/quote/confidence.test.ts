@@ -75,6 +75,12 @@ describe('confidence of tax and fee lines, and of the option', () => {
     });
   });
 
+  it('when a tax rate is marked estimated (a generated figure), then its line is estimated and the UNCONFIRMED_FIGURES warning lists it', () => {
+    const o = only(quote(tariff({}, { taxes: [{ code: 'VAT', name, rate: '16', base: ['customsValue'], ...src('estimated') }] }), input()));
+    expect(o.taxes.lines.map((l) => [l.rate, l.confidence])).toEqual([['16', 'estimated']]);
+    expect(o.notes.find((n) => n.code === 'UNCONFIRMED_FIGURES')?.text).toContain('VAT 16%');
+  });
+
   it('when a simplified regime marked secondary replaces the duty, then its line and the option are secondary', () => {
     const regime = { id: 'R', name, replaces: ['duty'], currency: 'USD', basis: 'goods', bands: [{ treatment: { type: 'exempt' } }], ...src('secondary') };
     const o = only(quote(tariff({}, { regimes: [regime] }), input()));

@@ -89,6 +89,7 @@ export class LiveRates {
     }
     // Feed names and intervals only: a URL may carry a key.
     if (feeds.length > 0) this.deps.logger.info({ feeds: feeds.map((f) => ({ feed: f.feed, refreshMinutes: f.refreshMs / 60_000 })) }, 'live exchange-rate feeds on');
+    else this.deps.logger.info('live exchange-rate feeds off (FX_LIVE, NODE_ENV): quotes use the bundled tables');
     return Promise.all(feeds.map((f) => this.refresh(f.feed))).then(() => undefined);
   }
 
