@@ -12,7 +12,7 @@ import { createApp } from './http/app';
 import { warmBundledHsSearch } from './http/web-routes';
 import { liveFxConfigFromEnv } from './fx/live/live-fx-config';
 import { LiveRates } from './fx/live/live-rates';
-import { loadRateSnapshot } from './fx/snapshot-loader';
+import { composeRates, loadRateLayers } from './fx/snapshot-loader';
 import { formatProblem } from './schema/data-file';
 import { accessConfigFromEnv } from './http/access/access-config';
 import { shopifyConfigFromEnv } from './integrations/shopify/shopify-config';
@@ -25,7 +25,7 @@ const PURGE_EVERY_MS = 3_600_000;
 
 /**
  * Composition root: load the data files into a hot-reloading store, watch
- * their folders, start the live exchange-rate feeds (off by default), build
+ * their folders, start the live exchange-rate feeds (on in production), build
  * the app, listen, shut down gracefully.
  */
 async function main(): Promise<void> {
@@ -33,15 +33,17 @@ async function main(): Promise<void> {
   const root = resolve(process.env.FRONTERA_DATA_DIR ?? resolve(__dirname, '..'));
   const paths = defaultDataPaths(root);
   const fx = liveFxConfigFromEnv(process.env);
+  const rateLayers = loadRateLayers(paths);
   // The store logs every file it loads or rejects, with file:line:column.
-  const store = DataStore.open({ tariffsDir: paths.tariffsDir, carriersDir: paths.carriersDir, rates: loadRateSnapshot(paths.fxSnapshot), logger });
+  const store = DataStore.open({ tariffsDir: paths.tariffsDir, carriersDir: paths.carriersDir, rates: composeRates(rateLayers), logger });
   const snapshot = store.snapshot();
   for (const p of checkHttpCarrierSettings(process.env)) logger.error({ variable: p.path }, `carrier setting rejected: ${formatProblem(p)}`);
   logger.info({ tariffs: [...snapshot.tariffs.keys()], carriers: snapshot.carriers.map((c) => c.id), fx: snapshot.rates.asOf }, 'data loaded');
   // The form's HS code search: indexed now, so the first suggestion does not wait for it.
   warmBundledHsSearch(logger);
 
-  const live = new LiveRates(snapshot.rates, fx, { logger, onChange: (rates) => store.setRates(rates) });
+  // Quotes start on the bundled tables; live feeds (on by default in production) swap them in when they answer.
+  const live = new LiveRates(rateLayers, fx, { logger, onChange: (rates) => store.setRates(rates) });
   void live.start();
   const watcher = process.env.DATA_WATCH === 'off' ? undefined : watchDataFolders(store, { logger, debounceMs: Number(process.env.DATA_WATCH_DEBOUNCE_MS ?? 300) });
 

@@ -54,6 +54,8 @@ export interface DutyDependentFee {
   option: 'ddp' | 'dap';
   /** Given duties + taxes in the carrier currency, the fee and its working. */
   price: (dutiesAndTaxes: Decimal) => { amount: Decimal; working: string };
+  /** The status of the table the fee comes from (its confidence); omitted: the service's. */
+  status?: 'sourced' | 'illustrative';
 }
 
 export interface RatedService {

@@ -157,7 +157,7 @@ function priceCharges(
   return {
     lines,
     ...(insured === undefined ? {} : { insurance: toLine(insured) }),
-    dutyFees: charged.flatMap((t) => (isDutyOption(t.surcharge) ? [dutyFee(t.surcharge, chargedPieceNumbers(t, pieces), ctx)] : [])),
+    dutyFees: charged.flatMap((t) => (isDutyOption(t.surcharge) ? [{ ...dutyFee(t.surcharge, chargedPieceNumbers(t, pieces), ctx), status: table.status }] : [])),
     notes,
   };
 }

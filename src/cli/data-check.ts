@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { checkDataFolders } from '../data/check-data-folders';
 import { formatLocated } from '../data/check-data-file';
 import { defaultDataPaths } from '../data/load-data';
-import { loadRateSnapshot } from '../fx/snapshot-loader';
+import { loadBundledRates } from '../fx/snapshot-loader';
 import { readCliArgs } from './cli-args';
 
 export interface DataCheckArgs {
@@ -54,7 +54,7 @@ function days(name: string, value: string): number {
  */
 export function runDataCheck(args: DataCheckArgs, print: (line: string) => void): number {
   const paths = defaultDataPaths(args.root);
-  const rates = loadRateSnapshot(paths.fxSnapshot);
+  const rates = loadBundledRates(paths);
   const { files, problems } = checkDataFolders(paths, { rates, today: args.today, maxAgeDays: args.maxAgeDays });
   for (const p of problems) print(formatLocated(p));
   const errors = problems.filter((p) => p.severity === 'error').length;

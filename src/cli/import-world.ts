@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hasRate } from '../fx/rate-table';
-import { loadRateSnapshot } from '../fx/snapshot-loader';
+import { loadBundledRates } from '../fx/snapshot-loader';
+import { defaultDataPaths } from '../data/load-data';
 import { describeWorldPlan, planWorldImport, type WorldPlan } from '../tariffs/importers/world-import';
 import { readWorldFolder, readWorldTables } from '../tariffs/importers/world-tables';
 import { readCliArgs, runCommand } from './cli-args';
@@ -15,7 +16,8 @@ Writes tariffs/<CC>.json for every country with a usable VAT/GST row in the refe
 (researched files are never overwritten). Only files whose text changes are rewritten.
   --ref     folder of the reference tables (default data/reference/world)
   --out     tariffs folder to write (default tariffs)
-  --rates   exchange-rate snapshot deciding which threshold currencies can be converted
+  --rates   ECB snapshot to use with the bundled official and market tables (default data/fx/):
+            decides which threshold currencies can be converted
             (default data/fx/eurofxref-daily.csv)
   --only    generate only this country; repeat for several
   --check   "yes": write nothing, exit 1 when a generated file is missing or out of date`;
@@ -43,7 +45,8 @@ function main(argv: string[]): number {
   const last = (name: string) => args.options.get(name)?.at(-1);
   const ref = resolve(last('ref') ?? join(ROOT, 'data', 'reference', 'world'));
   const out = resolve(last('out') ?? join(ROOT, 'tariffs'));
-  const rates = loadRateSnapshot(resolve(last('rates') ?? join(ROOT, 'data', 'fx', 'eurofxref-daily.csv')));
+  const bundled = defaultDataPaths(ROOT);
+  const rates = loadBundledRates({ ...bundled, ...(last('rates') ? { fxSnapshot: resolve(last('rates')!) } : {}) });
   const check = last('check');
   if (check !== undefined && check !== 'yes') throw new Error(`--check takes "yes", got "${check}"`);
   const only = (args.options.get('only') ?? []).map((c) => c.toUpperCase());

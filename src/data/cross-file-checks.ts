@@ -1,5 +1,5 @@
 import type { CarrierFile } from '../carriers/carrier-schema';
-import { hasRate, type RateTable } from '../fx/rate-table';
+import { hasRate, rateSources, type RateTable } from '../fx/rate-table';
 import { countryCodeSchema } from '../schema/primitives';
 import type { CustomsUnionFile, MemberFile } from '../tariffs/customs-union-schema';
 import type { LoadedTariff } from '../tariffs/tariff-index';
@@ -102,16 +102,16 @@ function walk(value: unknown, path: string, fn: (key: string, v: unknown, path: 
 }
 
 /**
- * An amount in a currency the rate table does not quote cannot be converted:
+ * An amount in a currency no exchange-rate table quotes cannot be converted:
  * every quote that needs it fails with NO_EXCHANGE_RATE, so it is an error.
- * A destination's own `currency` is only a warning: answers then default to
- * USD with a CURRENCY_FALLBACK note (quoteLandedCost), which is handled.
+ * A destination's own `currency` is the default answer currency, so every
+ * quote to that destination would fail (there is no fallback currency).
  */
 function checkCurrencies(f: Checked, data: unknown, rates: RateTable, report: Report): void {
-  const where = `the exchange rates (${rates.source} of ${rates.asOf})`;
+  const where = `the exchange rates (${rateSources(rates).join('; ')})`;
   walk(data, '', (key, v, path) => {
     if ((key !== 'currency' && key !== 'deductCurrency') || typeof v !== 'string' || hasRate(rates, v)) return;
-    if (path === 'currency' && 'tariff' in f) report(f, path, `${v} is not quoted by ${where}: answers to ${f.tariff.file.country} default to USD with a CURRENCY_FALLBACK note`, 'warning');
+    if (path === 'currency' && 'tariff' in f) report(f, path, `${v} is not quoted by ${where}: every quote to ${f.tariff.file.country} would fail with NO_EXCHANGE_RATE`);
     else report(f, path, `${v} is not quoted by ${where}; quotes that need it would fail`);
   });
 }

@@ -3,16 +3,15 @@ import { loadCarrierDirectory } from '../carriers/carrier-loader';
 import type { CarrierRater } from '../carriers/carrier-rater';
 import type { CarrierFile } from '../carriers/carrier-schema';
 import { buildCarrierRegistry } from '../carriers/carrier-registry';
-import { loadRateSnapshot } from '../fx/snapshot-loader';
+import { loadBundledRates, type BundledRatePaths } from '../fx/snapshot-loader';
 import { bundledHsNomenclature, loadHsValidity } from '../hs/hs-validity';
 import type { DataSnapshot } from '../quote/quote-deps';
 import type { DataProblem } from '../schema/data-file';
 import { loadTariffDirectory } from '../tariffs/tariff-loader';
 
-export interface DataPaths {
+export interface DataPaths extends BundledRatePaths {
   tariffsDir: string;
   carriersDir: string;
-  fxSnapshot: string;
   /** The HS 2022 table; default the bundled data/hs/harmonized-system.csv. */
   hsNomenclature?: string;
 }
@@ -22,6 +21,8 @@ export function defaultDataPaths(root: string): DataPaths {
     tariffsDir: join(root, 'tariffs'),
     carriersDir: join(root, 'carriers'),
     fxSnapshot: join(root, 'data', 'fx', 'eurofxref-daily.csv'),
+    fxOfficial: join(root, 'data', 'fx', 'official-eur-rates-2026-09-28_to_2026-10-08.csv'),
+    fxMarket: join(root, 'data', 'fx', 'fawazahmed0-currency-api-2026-09-29.csv'),
   };
 }
 
@@ -38,7 +39,7 @@ export function loadDataSnapshot(paths: DataPaths): { snapshot: DataSnapshot; pr
     snapshot: {
       tariffs: t.tariffs,
       carriers: carrierRaters(c.carriers),
-      rates: loadRateSnapshot(paths.fxSnapshot),
+      rates: loadBundledRates(paths),
       hs: paths.hsNomenclature ? loadHsValidity(paths.hsNomenclature) : bundledHsNomenclature(),
     },
     problems: [...t.problems, ...c.problems],

@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { Confidence, LocalizedText } from '../schema/primitives';
+import type { FileConfidence, LocalizedText } from '../schema/primitives';
 import type { ExciseBand, ExciseCharge, ExciseRule, ExciseUnit } from '../tariffs/excise-schema';
 import type { ItemValues } from './consignment';
 import { inForce } from './dates';
@@ -35,7 +35,7 @@ export interface ExciseLineCalc {
   amount: Decimal;
   working: string;
   sourceKey: string;
-  confidence?: Confidence;
+  confidence?: FileConfidence;
 }
 
 export interface ExciseContext {

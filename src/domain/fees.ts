@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { Confidence, LocalizedText } from '../schema/primitives';
+import type { FileConfidence, LocalizedText } from '../schema/primitives';
 import type { FeeRule } from '../tariffs/tariff-schema';
 import { inForce } from './dates';
 import type { ConsignmentScope, ValueIn } from './de-minimis';
@@ -17,7 +17,7 @@ export interface FeeLineCalc {
   working: string;
   payer: 'seller' | 'buyer';
   sourceKey?: string;
-  confidence?: Confidence;
+  confidence?: FileConfidence;
   /** Part of the `fees` component of tax bases (tariffs/README.md, "Fees"). */
   inTaxBase: boolean;
   /** The fee's own note, and a warning when its VAT-base treatment is unknown. */

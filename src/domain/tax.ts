@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { Confidence, LocalizedText } from '../schema/primitives';
+import type { FileConfidence, LocalizedText } from '../schema/primitives';
 import type { TaxComponent, TaxRule } from '../tariffs/tariff-schema';
 import type { ItemValues } from './consignment';
 import { D, ZERO, formatAmount, formatRate } from './money';
@@ -30,7 +30,7 @@ export interface TaxLineCalc {
   collectedAt: 'checkout' | 'import';
   sourceKey: string;
   /** Confidence of the rate used (the reduced rate's, where one applied). */
-  confidence?: Confidence;
+  confidence?: FileConfidence;
 }
 
 /** The national rounding rules a tax computation applies (identity where the file has none). */
@@ -82,7 +82,7 @@ interface RateChoice {
   rate: Decimal;
   reducedHs?: string;
   sourceKey: string;
-  confidence?: Confidence;
+  confidence?: FileConfidence;
 }
 
 function rateFor(tax: TaxRule, hs: string): RateChoice {

@@ -1,10 +1,13 @@
-import type { Confidence } from '../schema/primitives';
+import type { FileConfidence } from '../schema/primitives';
 import type { Note } from './note';
 
 /** A figure a quote used, with the confidence its tariff file gives it. */
 export interface UsedFigure {
   label: string;
-  confidence?: Confidence | undefined;
+  kind: 'valuation' | 'regime' | 'threshold' | 'tax' | 'fee' | 'excise';
+  /** The regime or threshold id, the tax or fee code. */
+  id?: string;
+  confidence?: FileConfidence | undefined;
 }
 
 interface Scoped {
@@ -25,14 +28,14 @@ export interface OptionFigures {
 
 /** The figures of an option: valuation basis, regime, thresholds, tax rates and fees. */
 export function optionFigures(f: OptionFigures): UsedFigure[] {
-  const out: UsedFigure[] = [{ label: 'valuation basis', confidence: f.valuation.confidence }];
-  if (f.regime) out.push({ label: `regime ${f.regime.regime.id}`, confidence: f.regime.regime.confidence });
+  const out: UsedFigure[] = [{ label: 'valuation basis', kind: 'valuation', confidence: f.valuation.confidence }];
+  if (f.regime) out.push({ label: `regime ${f.regime.regime.id}`, kind: 'regime', id: f.regime.regime.id, confidence: f.regime.regime.confidence });
   for (const d of [f.dutyDecision, f.taxDecision]) {
-    if (d.outcome !== 'none' && d.threshold) out.push({ label: `threshold ${d.threshold.id}`, confidence: d.threshold.confidence });
+    if (d.outcome !== 'none' && d.threshold) out.push({ label: `threshold ${d.threshold.id}`, kind: 'threshold', id: d.threshold.id, confidence: d.threshold.confidence });
   }
-  for (const t of f.taxes) out.push({ label: `${t.code} ${t.rate.toString()}%`, confidence: t.confidence });
-  for (const fee of f.fees) out.push({ label: `fee ${fee.code}`, confidence: fee.confidence });
-  for (const e of f.excise ?? []) out.push({ label: `excise ${e.id}`, confidence: e.confidence });
+  for (const t of f.taxes) out.push({ label: `${t.code} ${t.rate.toString()}%`, kind: 'tax', id: t.code, confidence: t.confidence });
+  for (const fee of f.fees) out.push({ label: `fee ${fee.code}`, kind: 'fee', id: fee.code, confidence: fee.confidence });
+  for (const e of f.excise ?? []) out.push({ label: `excise ${e.id}`, kind: 'excise', id: e.id, confidence: e.confidence });
   return out;
 }
 

@@ -48,7 +48,7 @@ function quotePath(): Record<string, unknown> {
       requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteRequest' } } } },
       responses: {
         '200': { description: 'The quote', headers: { 'Idempotent-Replayed': { description: '"true" when this is the stored answer to an earlier request with the same Idempotency-Key', schema: { type: 'string' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteResponse' } } } },
-        ...problems({ 400: 'Malformed JSON, or an Idempotency-Key that is not 1–255 visible ASCII characters', 409: 'The Idempotency-Key was used with a different body for a quote that is still valid', 413: 'Body over the size limit', 415: 'Not application/json', 422: 'A field is invalid, or the destination, currency or carrier is not supported; `errors[].path` names the field', 503: 'The quote store could not save the quote; retry after Retry-After seconds' }),
+        ...problems({ 400: 'Malformed JSON, or an Idempotency-Key that is not 1–255 visible ASCII characters', 409: 'The Idempotency-Key was used with a different body for a quote that is still valid', 413: 'Body over the size limit', 415: 'Not application/json', 422: 'A field is invalid, or the destination, currency or carrier is not supported; `errors[].path` names the field. MIN_CONFIDENCE_NOT_MET: no option reaches `minConfidence`; `errors[]` name each line or figure below it (`options[i].duties.lines[j]`, carrier, service, kind, code, rule, confidence)', 503: 'The quote store could not save the quote; retry after Retry-After seconds' }),
       },
     }),
   };

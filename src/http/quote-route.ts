@@ -4,6 +4,7 @@ import { MissingRateError } from '../fx/rate-table';
 import { QuoteError, type FieldError } from '../quote/quote-error';
 import type { Locale } from '../quote/quote-input';
 import { checkAgainstData, quoteLandedCost } from '../quote/quote-landed-cost';
+import { MinConfidenceError } from '../quote/min-confidence';
 import { quoteRequestSchema } from '../schema/quote-request-schema';
 import { fieldErrors } from './field-errors';
 import type { AppDeps } from './app-deps';
@@ -72,6 +73,10 @@ export function quoteHandler(deps: AppDeps) {
     } catch (err) {
       if (err instanceof QuoteError) {
         unprocessable(res, locale, err.code, [{ path: err.path, message: err.text[locale] }]);
+        return;
+      }
+      if (err instanceof MinConfidenceError) {
+        unprocessable(res, locale, err.code, err.errors, err.detail);
         return;
       }
       if (err instanceof MissingRateError) {

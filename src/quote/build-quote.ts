@@ -1,7 +1,9 @@
 import { D, formatAmount, roundHalfUp, sum } from '../domain/money';
-import { convert, crossRate, hasRate } from '../fx/rate-table';
+import { convert } from '../fx/rate-table';
 import { periodAt, type LoadedTariff } from '../tariffs/tariff-index';
 import type { TariffPeriod } from '../tariffs/tariff-schema';
+import { exchangeRatesOut } from './exchange-rates-out';
+import { quoteConfidence } from './option-confidence';
 import { priceOption } from './price-option';
 import type { Convert, QuoteContext, QuoteRun } from './quote-context';
 import { QuoteError } from './quote-error';
@@ -27,7 +29,12 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
   // Step 4a: a special territory's own taxes (or a refusal) before anything is priced.
   const { period, territory, notes: territoryNotes } = applyTerritory(ctx.tariff, input, dated);
   checkRegion(input, ctx.tariff, period);
-  const cv: Convert = (a, from, to) => convert(a, from, to, ctx.rates);
+  // Every currency converted to or from is recorded, so the answer lists (and dates) each rate it used.
+  const converted = new Set<string>([...input.items.map((i) => i.priceCurrency), ...ctx.rated.options.map((o) => o.currency), ctx.tariff.file.currency]);
+  const cv: Convert = (a, from, to) => {
+    converted.add(from).add(to);
+    return convert(a, from, to, ctx.rates);
+  };
   const ccy = input.currency;
   const itemGoods = input.items.map((it) => cv(it.quantity.times(it.unitPrice), it.priceCurrency, ccy));
   // Item duties depend on the option only through the customs value (CIF shipping): on FOB
@@ -48,6 +55,7 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
 
   const carriers: Record<string, string> = {};
   for (const o of ctx.rated.options) carriers[o.carrier] = o.dataDate;
+  const exchangeRates = exchangeRatesOut(ccy, converted, ctx.rates);
   return {
     quoteId: ctx.quoteId,
     createdAt: iso(ctx.now),
@@ -56,21 +64,12 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
     incoterm: input.incoterm,
     locale: input.locale,
     goodsValue: formatAmount(run.goodsValue, ccy),
-    exchangeRates: { asOf: ctx.rates.asOf, source: ctx.rates.source, base: ccy, rates: ratesUsed(input, ctx) },
-    dataDates: { tariff: ctx.tariff.reviewed, exchangeRates: ctx.rates.asOf, carriers },
+    exchangeRates,
+    dataDates: { tariff: ctx.tariff.reviewed, exchangeRates: exchangeRates.asOf, carriers },
     options,
-    notes: collectQuoteNotes(input, ctx, options, territoryNotes),
+    confidence: quoteConfidence(options),
+    notes: collectQuoteNotes(input, ctx, options, exchangeRates, territoryNotes),
   };
-}
-
-/** One answer-currency rate per other currency the quote used (prices, carrier tables, customs), where the table quotes it. */
-function ratesUsed(input: QuoteInput, ctx: QuoteContext): Record<string, string> {
-  const ccy = input.currency;
-  const currencies = new Set<string>([...input.items.map((i) => i.priceCurrency), ...ctx.rated.options.map((o) => o.currency), ctx.tariff.file.currency]);
-  currencies.delete(ccy);
-  const rates: Record<string, string> = {};
-  for (const c of [...currencies].filter((c) => hasRate(ctx.rates, c)).sort()) rates[c] = crossRate(ccy, c, ctx.rates).toSignificantDigits(10).toString();
-  return rates;
 }
 
 function iso(d: Date): string {

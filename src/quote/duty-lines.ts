@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import { fromFileMark } from '../domain/confidence';
 import { valueOnBasis, type ConsignmentValues } from '../domain/consignment';
 import type { RegimeDecision } from '../domain/de-minimis';
 import { MissingQuantityError, type DutyBase } from '../domain/duty-expression';
@@ -45,6 +46,8 @@ function deMinimisLines(items: readonly QuoteItem[], values: ConsignmentValues, 
     rule: 'de-minimis',
     working: `consignment ${formatAmount(d.value, t.currency)} ${t.currency} ≤ ${t.amount.toString()} ${t.currency} (${t.id}): no duty`,
     estimated: false,
+    // Zero duty is as sure as the threshold that waives it.
+    confidence: fromFileMark(t.confidence),
     sourceKey: t.source,
   }));
 }
@@ -94,7 +97,7 @@ function regimeLines(items: readonly QuoteItem[], d: RegimeDecision, values: Con
   const t = d.band.treatment;
   const rule = `regime:${d.regime.id}`;
   const head = `${d.regime.basis} ${formatAmount(d.value, d.regime.currency)} ${d.regime.currency} in band ${d.band.above?.toString() ?? '0'}–${d.band.upTo?.toString() ?? '∞'}`;
-  const line = { rule, estimated: false, sourceKey: d.regime.source };
+  const line = { rule, estimated: false, confidence: fromFileMark(d.regime.confidence), sourceKey: d.regime.source };
   switch (t.type) {
     case 'exempt':
       return [{ ...line, rate: '0', base: valueOnBasis(values, d.regime.basis), amount: ZERO, working: `${head}: exempt` }];

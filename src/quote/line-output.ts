@@ -1,7 +1,9 @@
 import type { ExciseLineCalc } from '../domain/excise';
+import { fromFileMark } from '../domain/confidence';
 import type { FeeLineCalc } from '../domain/fees';
 import { formatAmount, formatRate } from '../domain/money';
 import type { TaxLineCalc } from '../domain/tax';
+import type { FileConfidence } from '../schema/primitives';
 import type { DutyLineCalc } from '../tariffs/resolve-duty';
 import { sourceOf, type LoadedTariff } from '../tariffs/tariff-index';
 import type { Locale } from './quote-input';
@@ -34,11 +36,16 @@ export function dutyOut(l: DutyLineCalc, f: LineFormat): DutyLineOut {
     rule: l.rule,
     working: l.working,
     ...(l.estimated ? { estimated: true } : {}),
+    confidence: l.confidence,
     ...sourceFields(f.tariff, l.sourceKey),
   };
 }
 
-export function taxOut(l: TaxLineCalc, f: LineFormat): TaxLineOut {
+/**
+ * A tax line is as sure as its rate (the reduced rate's, where one applied); one
+ * waived by the tax de minimis is as sure as the threshold (`exemptBy`) that waives it.
+ */
+export function taxOut(l: TaxLineCalc, f: LineFormat, exemptBy?: FileConfidence): TaxLineOut {
   return {
     code: l.code,
     name: l.name[f.locale],
@@ -48,6 +55,7 @@ export function taxOut(l: TaxLineCalc, f: LineFormat): TaxLineOut {
     rule: l.rule,
     working: l.working,
     collectedAt: l.collectedAt,
+    confidence: fromFileMark(l.rule === 'de-minimis' ? exemptBy : l.confidence),
     ...sourceFields(f.tariff, l.sourceKey),
   };
 }
@@ -66,6 +74,7 @@ export function exciseOut(l: ExciseLineCalc, f: LineFormat): TaxLineOut {
     rule: `excise:${l.id}`,
     working: l.working,
     collectedAt: 'import',
+    confidence: fromFileMark(l.confidence),
     ...sourceFields(f.tariff, l.sourceKey),
   };
 }
@@ -81,6 +90,7 @@ export function feeOut(l: FeeLineCalc, f: LineFormat): FeeLineOut {
     working: l.working,
     payer: l.payer,
     inTaxBase: l.inTaxBase,
+    confidence: fromFileMark(l.confidence),
     ...sourceFields(f.tariff, l.sourceKey),
   };
 }

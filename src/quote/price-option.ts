@@ -4,7 +4,8 @@ import { valueConsignment, valueOnBasis, type ConsignmentValues } from '../domai
 import { decideThreshold, findRegime, type ConsignmentScope, type ValueIn } from '../domain/de-minimis';
 import { computeCustomsFees } from '../domain/fees';
 import { D, ZERO, formatAmount, roundHalfUp, sum } from '../domain/money';
-import { optionFigures, unconfirmedFiguresNotes } from '../domain/unconfirmed';
+import { fromCarrierStatus } from '../domain/confidence';
+import { optionFigures, unconfirmedFiguresNotes, type UsedFigure } from '../domain/unconfirmed';
 import { expandOrigins } from '../tariffs/tariff-index';
 import { memoDeliveryWindow } from './delivery-memo';
 import { computeDuties } from './duty-lines';
@@ -12,6 +13,7 @@ import { computeItemExcise } from './excise-lines';
 import { dutyOut, exciseOut, feeOut, taxOut, type LineFormat } from './line-output';
 import { proofOfOriginNotes } from './proof-notes';
 import type { OptionCalc, QuoteRun } from './quote-context';
+import { optionConfidence } from './option-confidence';
 import { dutyFlagNotes, optionNotes } from './quote-notes';
 import type { DutyLineOut, FeeLineOut, QuoteOption, TaxLineOut } from './quote-result';
 import { totalRoundingLines, withRounding } from './rounding-lines';
@@ -29,6 +31,8 @@ interface CustomsPriced {
   duties: DutyLineOut[];
   taxes: TaxLineOut[];
   fees: FeeLineOut[];
+  /** The tariff figures the option used, with their marks (valuation, regime, thresholds, taxes, fees). */
+  figures: UsedFigure[];
   totals: { duties: Decimal; taxes: Decimal; importTaxes: Decimal; fees: Decimal; buyerFees: Decimal };
 }
 
@@ -104,9 +108,11 @@ function priceCustoms(run: QuoteRun, svc: RatedService, values: ConsignmentValue
   const exciseLines = computeItemExcise(run, values, charges);
   const taxLines = calc.regime?.regime.replaces.includes('tax') ? [] : computeItemTaxes(run, values, charges, exciseLines, calc, valueIn);
   const rounding = totalRoundingLines(run, dutyLines, exciseLines, taxLines);
-  calc.notes.push(...unconfirmedFiguresNotes(optionFigures({ valuation: period.valuation, regime: calc.regime, dutyDecision: calc.dutyDecision, taxDecision: calc.taxDecision, taxes: taxLines, fees: feeLines, excise: exciseLines })));
+  const figures = optionFigures({ valuation: period.valuation, regime: calc.regime, dutyDecision: calc.dutyDecision, taxDecision: calc.taxDecision, taxes: taxLines, fees: feeLines, excise: exciseLines });
+  calc.notes.push(...unconfirmedFiguresNotes(figures));
   const duties = [...dutyLines, ...rounding.duties].map((l) => dutyOut(l, fmt));
-  const taxes = [...exciseLines.map((l) => exciseOut(l, fmt)), ...[...rounding.excise, ...withRounding(taxLines, rounding.taxes)].map((l) => taxOut(l, fmt))];
+  const taxExemptBy = calc.taxDecision.outcome === 'applied' ? calc.taxDecision.threshold.confidence : undefined;
+  const taxes = [...exciseLines.map((l) => exciseOut(l, fmt)), ...[...rounding.excise, ...withRounding(taxLines, rounding.taxes)].map((l) => taxOut(l, fmt, taxExemptBy))];
   const total = (lines: readonly { amount: string }[]) => sum(lines.map((l) => new D(l.amount)));
   const importTaxes = total(taxes.filter((t) => t.collectedAt === 'import'));
   const fees = [...feeLines.map((l) => feeOut(l, fmt)), ...carrierDutyFees(run, svc, total(duties).plus(importTaxes))];
@@ -114,6 +120,7 @@ function priceCustoms(run: QuoteRun, svc: RatedService, values: ConsignmentValue
     duties,
     taxes,
     fees,
+    figures,
     totals: { duties: total(duties), taxes: total(taxes), importTaxes, fees: total(fees), buyerFees: total(fees.filter((f) => f.payer === 'buyer')) },
   };
 }
@@ -136,6 +143,8 @@ function carrierDutyFees(run: QuoteRun, svc: RatedService, dutiesAndTaxes: Decim
         rule: `carrier:${svc.carrier}`,
         working: `${priced.working} ${svc.currency}${svc.currency === ccy ? '' : ` → ${amount} ${ccy}`}`,
         payer: f.option === 'ddp' ? ('seller' as const) : ('buyer' as const),
+        // As sure as the carrier table it comes from (a live-priced service keeps its table's fees).
+        confidence: fromCarrierStatus(f.status ?? svc.status),
       };
     });
 }
@@ -186,6 +195,7 @@ function assembleOption(run: QuoteRun, svc: RatedService, shipping: ShippingPric
       tax: calc.taxDecision.outcome,
       ...(calc.regime ? { regime: calc.regime.regime.id } : {}),
     },
+    confidence: optionConfidence([...customs.duties, ...customs.taxes, ...customs.fees], customs.figures),
     notes: optionNotes(svc, calc, ctx, input),
   };
 }

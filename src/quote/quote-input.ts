@@ -36,6 +36,4 @@ export interface QuoteInput {
   /** Who receives the goods (request `buyer`, default consumer). */
   buyer: 'consumer' | 'business';
   locale: Locale;
-  /** The destination's currency, when it had no exchange rate and the answer fell back to USD. */
-  currencyFallbackFrom?: string;
 }

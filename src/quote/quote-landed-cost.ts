@@ -1,8 +1,9 @@
 import { todayIn } from '../domain/dates';
 import { D } from '../domain/money';
-import { convert, hasRate } from '../fx/rate-table';
+import { convert, hasRate, rateSources } from '../fx/rate-table';
 import type { QuoteRequestBody } from '../schema/quote-request-schema';
 import { buildQuote } from './build-quote';
+import { applyMinConfidence } from './min-confidence';
 import type { DataSnapshot, QuoteDeps } from './quote-deps';
 import type { FieldError } from './quote-error';
 import type { Locale } from './quote-input';
@@ -46,24 +47,33 @@ export function checkAgainstData(body: QuoteRequestBody, data: DataSnapshot, loc
       })),
     };
   }
-  const currencyFields: { path: string; code: string }[] = [
-    ...(body.currency ? [{ path: 'currency', code: body.currency }] : []),
+  return checkCurrencies(body, data, locale);
+}
+
+/**
+ * Every currency the request names, and the destination's own when it is the answer
+ * currency by default, must have a rate: there is no fallback currency (a quote in a
+ * currency the shop did not ask for would be charged wrong). Only a currency no table
+ * quotes (funds codes such as CLF or BOV) is refused.
+ */
+function checkCurrencies(body: QuoteRequestBody, data: DataSnapshot, locale: Locale): DataProblemAnswer | undefined {
+  const destCcy = data.tariffs.get(body.destination.country)!.file.currency;
+  const currencyFields: { path: string; code: string; destination?: boolean }[] = [
+    body.currency ? { path: 'currency', code: body.currency } : { path: 'destination.country', code: destCcy, destination: true },
     ...body.items.map((it, i) => ({ path: `items.${i}.unitPrice.currency`, code: it.unitPrice.currency })),
   ];
   const noRate = currencyFields.filter((f) => !hasRate(data.rates, f.code));
-  if (noRate.length > 0) {
-    const available = [data.rates.base, ...data.rates.rates.keys()].sort().join(', ');
-    return {
-      code: 'NO_EXCHANGE_RATE',
-      errors: noRate.map((f) => ({
-        path: f.path,
-        message: locale === 'es'
-          ? `no hay tipo de cambio para ${f.code} en los tipos del ${data.rates.asOf}; disponibles: ${available}`
-          : `no exchange rate for ${f.code} in the rates of ${data.rates.asOf}; available: ${available}`,
-      })),
-    };
-  }
-  return undefined;
+  if (noRate.length === 0) return undefined;
+  const sources = rateSources(data.rates).join('; ');
+  return {
+    code: 'NO_EXCHANGE_RATE',
+    errors: noRate.map((f) => ({
+      path: f.path,
+      message: locale === 'es'
+        ? `no hay tipo de cambio para ${f.code}${f.destination ? `, la moneda de ${body.destination.country}` : ''} en ninguna tabla (${sources})${f.destination ? '; indique "currency" para cotizar en otra moneda' : ''}`
+        : `no exchange rate for ${f.code}${f.destination ? `, the currency of ${body.destination.country},` : ''} in any table (${sources})${f.destination ? '; send "currency" to quote in another currency' : ''}`,
+    })),
+  };
 }
 
 /**
@@ -108,18 +118,15 @@ export interface QuoteOptions {
 /**
  * The use case: rate the carriers and work out the landed cost of every
  * option for a body that passed the schema and `checkAgainstData`. Throws
- * QuoteError or MissingRateError for what the caller can fix.
+ * QuoteError, MissingRateError or MinConfidenceError for what the caller can fix.
  */
 export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, options: QuoteOptions): Promise<QuoteResult> {
   const data = options.data ?? deps.data();
   const tariff = data.tariffs.get(body.destination.country)!;
   const now = deps.clock();
   const originTz = deps.timeZoneOf(body.origin.country);
-  // A destination currency the rate table does not quote (CLP, COP…) falls back to USD, with a note.
-  const destCcy = tariff.file.currency;
-  const defaultCurrency = hasRate(data.rates, destCcy) ? destCcy : 'USD';
-  const input = normaliseRequest(body, { defaultCurrency, today: todayIn(originTz, now), locale: options.locale });
-  if (body.currency === undefined && defaultCurrency !== destCcy) input.currencyFallbackFrom = destCcy;
+  // The answer is in the destination's currency unless the request names one (checkAgainstData made sure it has a rate).
+  const input = normaliseRequest(body, { defaultCurrency: tariff.file.currency, today: todayIn(originTz, now), locale: options.locale });
   const selected = input.carriers ? data.carriers.filter((c) => input.carriers!.includes(c.id)) : data.carriers;
   const goods = input.items.reduce((acc, it) => acc.plus(convert(it.quantity.times(it.unitPrice), it.priceCurrency, input.currency, data.rates)), new D(0));
   const rated = await rateCarriers(
@@ -138,7 +145,7 @@ export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, o
     options.carrierTimeoutMs ?? deps.carrierTimeoutMs ?? 2000,
     ratingCacheFor(data),
   );
-  return buildQuote(input, {
+  const quote = buildQuote(input, {
     tariff,
     rates: data.rates,
     rated,
@@ -150,4 +157,5 @@ export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, o
     ...(deps.fxMaxAgeDays !== undefined ? { fxMaxAgeDays: deps.fxMaxAgeDays } : {}),
     ...(data.tariffs.has(input.origin.country) ? { originTariff: data.tariffs.get(input.origin.country)! } : {}),
   });
+  return applyMinConfidence(quote, body.minConfidence, options.locale);
 }

@@ -8,12 +8,10 @@ import { sourceOf, type LoadedTariff } from '../tariffs/tariff-index';
 import type { DutyLineCalc } from '../tariffs/resolve-duty';
 import type { OptionCalc, QuoteContext } from './quote-context';
 import type { QuoteInput } from './quote-input';
-import type { NoteOut, QuoteOption } from './quote-result';
+import type { NoteOut, QuoteOption, QuoteResult } from './quote-result';
+import { exchangeRatesNote } from './exchange-rates-out';
 import { exciseNotModelledNotes } from './excise-lines';
 import { exportNotes, UNCONFIRMED_SUFFIX } from './export-notes';
-
-/** Exchange rates older than this many days get a warning note. */
-export const FX_MAX_AGE_DAYS = 7;
 
 function out(n: Note, tariff: LoadedTariff | undefined, locale: 'es' | 'en'): NoteOut {
   const src = n.sourceKey && tariff ? sourceOf(tariff, n.sourceKey) : undefined;
@@ -25,12 +23,8 @@ function dedupe(notes: NoteOut[]): NoteOut[] {
   return notes.filter((n) => (seen.has(n.code) ? false : (seen.add(n.code), true)));
 }
 
-function daysBetween(fromIso: string, to: Date): number {
-  return Math.floor((to.getTime() - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
-}
-
 /** Notes for the whole answer: destination rules and territory, unavailable carriers, data dates, what the estimate is. */
-export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options: readonly QuoteOption[] = [], extra: readonly Note[] = []): NoteOut[] {
+export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options: readonly QuoteOption[], fx: QuoteResult['exchangeRates'], extra: readonly Note[] = []): NoteOut[] {
   const notes: Note[] = [...extra];
   const t = ctx.tariff;
   for (const n of t.file.notes) {
@@ -63,19 +57,9 @@ export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options:
       },
     });
   }
-  if (input.currencyFallbackFrom) {
-    notes.push({
-      code: 'CURRENCY_FALLBACK',
-      severity: 'warning',
-      text: {
-        es: `No hay tipo de cambio para ${input.currencyFallbackFrom} en los tipos cargados: la respuesta está en ${input.currency}. Indique "currency" para elegir otra moneda.`,
-        en: `There is no exchange rate for ${input.currencyFallbackFrom} in the loaded rates: the answer is in ${input.currency}. Send "currency" to choose another.`,
-      },
-    });
-  }
   notes.push(...exciseNotModelledNotes(t, input));
   if (ctx.rated.options.length > 0) notes.push(...calendarNotes(input, ctx));
-  notes.push(...dataNotes(ctx));
+  notes.push(exchangeRatesNote(fx, ctx.now, ctx.fxMaxAgeDays), estimateNote(ctx));
   return dedupe([...notes.map((n) => out(n, t, input.locale)), ...exportNotes(ctx.originTariff, input, options, ctx.rates)]);
 }
 
@@ -107,28 +91,16 @@ function calendarNotes(input: QuoteInput, ctx: QuoteContext): Note[] {
   });
 }
 
-/** How old the exchange rates are, and what the whole estimate is (and is not). */
-function dataNotes(ctx: QuoteContext): Note[] {
-  const notes: Note[] = [];
-  const age = daysBetween(ctx.rates.asOf, ctx.now);
-  const old = age > (ctx.fxMaxAgeDays ?? FX_MAX_AGE_DAYS);
-  notes.push({
-    code: old ? 'FX_RATES_OLD' : 'FX_RATES',
-    severity: old ? 'warning' : 'info',
-    text: {
-      es: `Tipos de cambio de referencia del ${ctx.rates.asOf} (${ctx.rates.source}), con ${age} días de antigüedad${old ? '; el importe real puede variar' : ''}.`,
-      en: `Reference exchange rates of ${ctx.rates.asOf} (${ctx.rates.source}), ${age} days old${old ? '; the real amount may differ' : ''}.`,
-    },
-  });
-  notes.push({
+/** What the whole estimate is (and is not). */
+function estimateNote(ctx: QuoteContext): Note {
+  return {
     code: 'ESTIMATE',
     severity: 'info',
     text: {
       es: `Estimación con reglas publicadas (datos arancelarios revisados el ${ctx.tariff.reviewed}), no una resolución aduanera. La aduana decide la clasificación, el valor y el origen.`,
       en: `An estimate from published rules (tariff data reviewed ${ctx.tariff.reviewed}), not a customs ruling. Customs decides classification, value and origin.`,
     },
-  });
-  return notes;
+  };
 }
 
 const DE_MINIMIS_TEXT = (what: LocalizedText, applied: boolean, value: string, limit: string, id: string): LocalizedText => ({

@@ -1,3 +1,4 @@
+import { fromFileMark } from '../domain/confidence';
 import type Decimal from 'decimal.js';
 import type { ExciseLineCalc } from '../domain/excise';
 import { ZERO, roundHalfUp, sum } from '../domain/money';
@@ -64,7 +65,7 @@ export function totalRoundingLines(run: QuoteRun, duties: readonly DutyLineCalc[
   for (const rule of run.period.rounding.filter((r) => r.at === 'total')) {
     if (rule.what === 'duty') {
       const a = adjustment(run, rule, duties.map((l) => l.amount), 'duty');
-      if (a) out.duties.push({ rate: ruleWords(rule), base: a.total, amount: a.amount, rule: 'rounding:duty', working: a.working, estimated: false, sourceKey: rule.source });
+      if (a) out.duties.push({ rate: ruleWords(rule), base: a.total, amount: a.amount, rule: 'rounding:duty', working: a.working, estimated: false, confidence: fromFileMark(rule.confidence), sourceKey: rule.source });
     } else if (rule.what === 'excise') {
       const covered = excise.filter((l) => covers(rule, l.id));
       const a = adjustment(run, rule, covered.map((l) => l.amount), 'excise');

@@ -64,18 +64,18 @@ export const localizedTextSchema = z.object({
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 /**
- * How sure a figure is: `confirmed` (official text), `secondary` (one secondary source),
- * `unconfirmed` (conflicting sources or general knowledge), `estimated` (not the legal figure at
- * all but a stand-in for it, e.g. a country's average applied tariff used for every product).
+ * How sure a data file is of a figure: `confirmed` (official text or several consistent
+ * sources), `secondary` (one secondary source), `unconfirmed` (conflicting, general
+ * knowledge or an editorial estimate), `estimated` (a generated estimate). tariffs/README.md.
  */
-export const confidenceSchema = z.enum(['confirmed', 'secondary', 'unconfirmed', 'estimated']);
-export type Confidence = z.infer<typeof confidenceSchema>;
+export const fileConfidenceSchema = z.enum(['confirmed', 'secondary', 'unconfirmed', 'estimated']);
+export type FileConfidence = z.infer<typeof fileConfidenceSchema>;
 
 /** Where a figure comes from: a key of the file's `sources`, optionally its own review date. */
 export const sourcedFields = {
   source: z.string().min(1),
   reviewed: isoDateSchema.optional(),
-  confidence: confidenceSchema.optional(),
+  confidence: fileConfidenceSchema.optional(),
 };
 
 export const sourceEntrySchema = z.object({

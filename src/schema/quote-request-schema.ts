@@ -86,6 +86,10 @@ export const quoteRequestSchema = z.object({
   /** Who receives the goods: carriers' restricted-goods rules and some national parcel charges depend on it. */
   buyer: z.enum(['consumer', 'business']).default('consumer'),
   locale: z.enum(['es', 'en']).optional(),
+  minConfidence: z
+    .enum(['confirmed', 'secondary', 'estimated'], { error: (i) => `expected "confirmed", "secondary" or "estimated", got ${got(i.input)}` })
+    .optional()
+    .describe('Refuse to quote below this confidence: options under it are left out, and with none left the answer is 422 MIN_CONFIDENCE_NOT_MET naming the lines'),
 });
 
 export type QuoteRequestBody = z.output<typeof quoteRequestSchema>;

@@ -7,7 +7,17 @@ import { z } from 'zod';
  */
 
 const amount = z.string().regex(/^-?\d+(\.\d+)?$/).describe('Decimal string in the answer currency\'s minor units');
+export const confidenceSchema = z
+  .enum(['confirmed', 'secondary', 'estimated'])
+  .describe('confirmed: official text or several consistent sources; secondary: one secondary source (or unmarked); estimated: not the HS code\'s own rate, unconfirmed, a generated estimate, or sample carrier prices');
+const lineConfidence = { confidence: confidenceSchema };
 const source = { source: z.string().optional().describe('Where the figure comes from'), sourceDate: z.string().optional().describe('When that source was last reviewed') };
+
+export const rateDetailSchema = z.strictObject({
+  asOf: z.string().describe('Date of this currency\'s rate'),
+  source: z.string().describe('Who publishes it'),
+  official: z.boolean().describe('true: a central bank\'s reference rate (ECB, BCRA, Banco de la República, CBUAE, Banxico FIX); false: a market rate from an aggregator, not official'),
+});
 
 export const noteSchema = z.strictObject({
   code: z.string(),
@@ -26,6 +36,7 @@ export const dutyLineSchema = z.strictObject({
   rule: z.string().describe('MFN, preferential:<agreement>, additional:<measure>, de-minimis, regime:<id>, estimated:<why>, rounding:duty'),
   working: z.string(),
   estimated: z.boolean().optional(),
+  ...lineConfidence,
   ...source,
 });
 
@@ -38,6 +49,7 @@ export const taxLineSchema = z.strictObject({
   rule: z.string().describe('standard, reduced:<hs>, de-minimis, seller-collected, excise:<id>, rounding:<tax|excise>'),
   working: z.string(),
   collectedAt: z.enum(['checkout', 'import']).describe('checkout: the seller or marketplace collects it at the sale'),
+  ...lineConfidence,
   ...source,
 });
 
@@ -51,7 +63,28 @@ export const feeLineSchema = z.strictObject({
   working: z.string(),
   payer: z.enum(['seller', 'buyer']),
   inTaxBase: z.boolean().optional().describe('Customs fees and national charges: whether the fee is part of the VAT base'),
+  ...lineConfidence,
   ...source,
+});
+
+export const optionConfidenceSchema = z
+  .strictObject({
+    level: confidenceSchema.describe('The lowest of the option\'s duty, tax and fee lines and of the figures below'),
+    figures: z
+      .array(
+        z.strictObject({
+          kind: z.enum(['valuation', 'regime', 'threshold']),
+          id: z.string().optional().describe('The regime or threshold id in the tariff file'),
+          confidence: confidenceSchema,
+        }),
+      )
+      .describe('The figures the option used besides its lines: valuation basis, simplified regime, de minimis thresholds that decided'),
+  })
+  .describe('Shipping prices are not part of it: see rateStatus');
+
+export const quoteConfidenceSchema = z.strictObject({
+  lowest: confidenceSchema.optional().describe('The lowest option level; absent when there is no option'),
+  byLevel: z.strictObject({ confirmed: z.number().int(), secondary: z.number().int(), estimated: z.number().int() }).describe('How many options are at each level'),
 });
 
 const deMinimisOutcome = z.enum(['applied', 'not-applied', 'none']);
@@ -80,6 +113,7 @@ export const optionSchema = z.strictObject({
   deliveryDays: z.strictObject({ min: z.number().int(), max: z.number().int() }),
   estimatedDelivery: z.strictObject({ earliest: z.string(), latest: z.string(), pickup: z.string() }),
   deMinimis: z.strictObject({ duty: deMinimisOutcome, tax: deMinimisOutcome, regime: z.string().optional() }),
+  confidence: optionConfidenceSchema,
   notes: z.array(noteSchema),
 });
 
@@ -92,13 +126,17 @@ export const quoteResponseSchema = z.strictObject({
   locale: z.enum(['es', 'en']),
   goodsValue: amount,
   exchangeRates: z.strictObject({
-    asOf: z.string(),
-    source: z.string(),
+    asOf: z.string().describe('Date of the OLDEST rate used (a cross rate is as old as its older leg)'),
+    source: z.string().describe('Every publisher whose rates were used, "; "-separated'),
     base: z.string().describe('The answer currency'),
     rates: z.record(z.string(), z.string()).describe('Units of each currency per one unit of the answer currency'),
+    details: z
+      .record(z.string(), rateDetailSchema)
+      .describe('For the answer currency and every currency in `rates`: the date, publisher and status of its rate against the EUR'),
   }),
   dataDates: z.strictObject({ tariff: z.string(), exchangeRates: z.string(), carriers: z.record(z.string(), z.string()) }),
   options: z.array(optionSchema),
+  confidence: quoteConfidenceSchema,
   notes: z.array(noteSchema),
 });
 
@@ -114,6 +152,12 @@ export const problemSchema = z.object({
         path: z.string(),
         message: z.string(),
         suggestions: z.array(z.object({ code: z.string(), description: z.string() })).optional().describe('UNKNOWN_HS_CODE: HS 2022 codes that exist nearby (English descriptions)'),
+        carrier: z.string().optional().describe('MIN_CONFIDENCE_NOT_MET: the option\'s carrier'),
+        service: z.string().optional(),
+        kind: z.enum(['duty', 'tax', 'fee', 'valuation', 'regime', 'threshold']).optional().describe('MIN_CONFIDENCE_NOT_MET: what is below the level'),
+        code: z.string().optional().describe('MIN_CONFIDENCE_NOT_MET: HS code, tax or fee code, regime or threshold id'),
+        rule: z.string().optional(),
+        confidence: confidenceSchema.optional(),
       }),
     )
     .optional(),

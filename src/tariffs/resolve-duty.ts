@@ -7,7 +7,9 @@ import type { DutyExpression } from './duty-expression-schema';
 import { inForce } from '../domain/dates';
 import { evaluateDuty, plainPercent, type DutyBase, type DutyEvaluation } from '../domain/duty-expression';
 import { formatRate } from '../domain/money';
+import { fromFileMark, uncertainMark, type Confidence } from '../domain/confidence';
 import type { Note } from '../domain/note';
+import type { FileConfidence } from '../schema/primitives';
 
 /** A duty line before rounding. */
 export interface DutyLineCalc {
@@ -20,6 +22,8 @@ export interface DutyLineCalc {
   rule: string;
   working: string;
   estimated: boolean;
+  /** estimated for any `estimated:*` rule; otherwise the file's mark of the rate used. */
+  confidence: Confidence;
   sourceKey?: string;
 }
 
@@ -42,12 +46,9 @@ interface Priced {
   matchedHs?: string;
   estimated: boolean;
   why?: string;
+  /** The file's mark of the entry used. */
+  mark: FileConfidence | undefined;
   sourceKey: string;
-}
-
-/** Unconfirmed and estimated figures are still charged, and the line says it is an estimate. */
-function unsure(confidence: string | undefined): 'unconfirmed' | 'estimated' | undefined {
-  return confidence === 'unconfirmed' || confidence === 'estimated' ? confidence : undefined;
 }
 
 function rateText(expr: DutyExpression, ev: DutyEvaluation): string {
@@ -60,7 +61,7 @@ function rateText(expr: DutyExpression, ev: DutyEvaluation): string {
  * a heading or chapter ancestor is an estimate; several lines under a short
  * code are evaluated and the highest is used, flagged when they differ.
  */
-function priceMatch<T extends { duty: DutyExpression; hs: string; source: string; confidence?: string | undefined; range?: { low: string; high: string } | undefined }>(
+function priceMatch<T extends { duty: DutyExpression; hs: string; source: string; confidence?: FileConfidence | undefined; range?: { low: string; high: string } | undefined }>(
   match: HsMatch<T>,
   base: DutyBase,
 ): Priced {
@@ -69,11 +70,13 @@ function priceMatch<T extends { duty: DutyExpression; hs: string; source: string
     const top = priced.reduce((a, b) => (b.ev.amount.gt(a.ev.amount) ? b : a));
     const distinct = new Set(priced.map((p) => rateText(p.e.duty, p.ev)));
     const range = [...distinct].join(' / ');
+    const why = distinct.size > 1 ? 'subheading-range' : uncertainMark(top.e.confidence);
     return {
       eval: distinct.size > 1 ? { ...top.ev, working: `${top.ev.working} (highest of ${priced.length} lines under ${match.prefix}: ${range})` } : top.ev,
       matchedHs: top.e.hs,
-      estimated: distinct.size > 1 || unsure(top.e.confidence) !== undefined,
-      ...(distinct.size > 1 ? { why: 'subheading-range' } : unsure(top.e.confidence) ? { why: unsure(top.e.confidence) } : {}),
+      estimated: why !== undefined,
+      ...(why ? { why } : {}),
+      mark: top.e.confidence,
       sourceKey: top.e.source,
     };
   }
@@ -88,12 +91,13 @@ function priceMatch<T extends { duty: DutyExpression; hs: string; source: string
       : 'heading'
     : range
       ? 'subheading-range'
-      : unsure(match.entry.confidence);
+      : uncertainMark(match.entry.confidence);
   return {
     eval: ev,
     matchedHs: match.prefix,
     estimated: why !== undefined,
     ...(why ? { why } : {}),
+    mark: match.entry.confidence,
     sourceKey: match.entry.source,
   };
 }
@@ -109,6 +113,7 @@ function lineFrom(item: ItemForDuty, base: DutyBase, p: Priced, expr: DutyExpres
     rule: p.estimated && p.why ? `estimated:${p.why}` : rule,
     working: p.eval.working,
     estimated: p.estimated,
+    confidence: p.estimated ? 'estimated' : fromFileMark(p.mark),
     sourceKey: p.sourceKey,
   };
 }
@@ -121,7 +126,7 @@ function mfnFor(tariff: LoadedTariff, item: ItemForDuty, date: string, base: Dut
   }
   const d = tariff.file.duties.default;
   return {
-    priced: { eval: evaluateDuty(d.duty, base), estimated: true, why: 'country-default', sourceKey: d.source },
+    priced: { eval: evaluateDuty(d.duty, base), estimated: true, why: 'country-default', mark: d.confidence, sourceKey: d.source },
     expr: d.duty,
   };
 }
@@ -141,13 +146,19 @@ function preferenceFor(tariff: LoadedTariff, item: ItemForDuty, date: string, ba
     } else if (defaultDuty) {
       candidate = {
         id,
-        priced: { eval: evaluateDuty(defaultDuty, base), estimated: unsure(agreement.confidence) !== undefined, ...(unsure(agreement.confidence) ? { why: unsure(agreement.confidence) } : {}), sourceKey: agreement.source },
+        priced: agreementDefault(evaluateDuty(defaultDuty, base), agreement),
         expr: defaultDuty,
       };
     }
     if (candidate && (!best || candidate.priced.eval.amount.lt(best.priced.eval.amount))) best = candidate;
   }
   return best;
+}
+
+/** An agreement's default duty (CUSMA 0 % on originating goods), an estimate when the file is unsure of it. */
+function agreementDefault(ev: DutyEvaluation, agreement: { source: string; confidence?: FileConfidence | undefined }): Priced {
+  const why = uncertainMark(agreement.confidence);
+  return { eval: ev, estimated: why !== undefined, ...(why ? { why } : {}), mark: agreement.confidence, sourceKey: agreement.source };
 }
 
 /** An exemption covers the item when it names the agreement used and, if limited, the item's HS code. */
@@ -214,7 +225,8 @@ export function resolveItemDuty(tariff: LoadedTariff, item: ItemForDuty, date: s
       amount: ev.amount,
       rule: `additional:${add.id}`,
       working: ev.working,
-      estimated: unsure(add.confidence) !== undefined,
+      estimated: uncertainMark(add.confidence) !== undefined,
+      confidence: fromFileMark(add.confidence),
       sourceKey: add.source,
     });
   }

@@ -24,7 +24,7 @@ function check(union: Record<string, unknown>, tariffs: Record<string, Record<st
   const root = mkdtempSync(join(tmpdir(), 'frontera-unions-'));
   roots.push(root);
   for (const d of ['tariffs/unions', 'carriers', 'data/fx']) mkdirSync(join(root, d), { recursive: true });
-  copyFileSync(join(REPO, 'data', 'fx', 'eurofxref-daily.csv'), join(root, 'data', 'fx', 'eurofxref-daily.csv'));
+  for (const f of ['eurofxref-daily.csv', 'official-eur-rates-2026-09-28_to_2026-10-08.csv', 'fawazahmed0-currency-api-2026-09-29.csv']) copyFileSync(join(REPO, 'data', 'fx', f), join(root, 'data', 'fx', f));
   copyFileSync(join(REPO, 'test', 'fixtures', 'carriers', 'tiny-courier.json'), join(root, 'carriers', 'tiny-courier.json'));
   const texts: Record<string, string> = { 'tariffs/unions/XU.json': text(union) };
   for (const [name, json] of Object.entries(tariffs)) texts[`tariffs/${name}`] = text(json);

@@ -23,11 +23,11 @@ function run(root: string, extra: string[] = [], env: Record<string, string> = {
   return { code, lines };
 }
 
-/** A small data tree: tariffs/US.json (the engine test tariff), carriers/tiny-courier.json, the bundled ECB snapshot. */
+/** A small data tree: tariffs/US.json (the engine test tariff), carriers/tiny-courier.json, the bundled exchange-rate tables. */
 function tinyTree(tariff: Record<string, unknown> = tariffJson(), carrierEdit?: (c: Record<string, unknown>) => void): { root: string; text: string; carrierText: string } {
   const root = mkdtempSync(join(tmpdir(), 'frontera-check-'));
   for (const d of ['tariffs', 'carriers', join('data', 'fx')]) mkdirSync(join(root, d), { recursive: true });
-  copyFileSync(join(REPO, 'data', 'fx', 'eurofxref-daily.csv'), join(root, 'data', 'fx', 'eurofxref-daily.csv'));
+  for (const f of ['eurofxref-daily.csv', 'official-eur-rates-2026-09-28_to_2026-10-08.csv', 'fawazahmed0-currency-api-2026-09-29.csv']) copyFileSync(join(REPO, 'data', 'fx', f), join(root, 'data', 'fx', f));
   const text = `${JSON.stringify({ $schema: './schema.json', ...tariff }, null, 2)}\n`;
   writeFileSync(join(root, 'tariffs', `${String(tariff.country)}.json`), text);
   const carrier = JSON.parse(readFileSync(join(REPO, 'test', 'fixtures', 'carriers', 'tiny-courier.json'), 'utf8')) as Record<string, unknown>;
@@ -44,6 +44,9 @@ afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true }))
 const SRC = { source: 'test' };
 /** The engine fixture's one period, open-ended from 2020-01-01. */
 const PERIOD = (tariffJson().periods as Record<string, unknown>[])[0] as Record<string, unknown>;
+
+/** Every bundled exchange-rate publisher with its newest date, as the checks name them (data/fx/README.md). */
+const BUNDLED_SOURCES = 'European Central Bank euro foreign exchange reference rates (bundled snapshot) of 2026-04-13; Central Bank of the UAE (EUR line of its daily table) (bundled) of 2026-10-08; BCRA official API, tipoCotizacion EUR (bundled) of 2026-10-08; Banco de la República (Colombia) series 30 "Euro - COP/EUR - tasa media" (Refinitiv-sourced) (bundled) of 2026-10-08; fawazahmed0 currency-api market rates (bundled) of 2026-09-29';
 
 describe('npm run data:check', () => {
   it('when the bundled data is checked, then there is no error and it exits 0', () => {
@@ -99,10 +102,11 @@ describe('npm run data:check', () => {
       (t) => at(t, '"DOLLARS"'),
     ],
     [
-      'a currency is ISO but the exchange rates do not quote it',
-      tariffJson({}, { fees: [{ code: 'F', name: { es: 'F', en: 'F' }, currency: 'CLP', charge: { type: 'flat', amount: '1' }, ...SRC }] }),
-      'periods[0].fees[0].currency: CLP is not quoted by the exchange rates (European Central Bank euro foreign exchange reference rates (bundled snapshot) of 2026-04-13); quotes that need it would fail',
-      (t) => at(t, '"CLP"'),
+      // CLF (Chile's Unidad de Fomento) is an ISO 4217 funds code: neither the ECB, the central banks nor the market table quote it.
+      'a currency is ISO but no exchange-rate table quotes it',
+      tariffJson({}, { fees: [{ code: 'F', name: { es: 'F', en: 'F' }, currency: 'CLF', charge: { type: 'flat', amount: '1' }, ...SRC }] }),
+      `periods[0].fees[0].currency: CLF is not quoted by the exchange rates (${BUNDLED_SOURCES}); quotes that need it would fail`,
+      (t) => at(t, '"CLF"'),
     ],
     [
       'one HS code has two MFN measures in force on the same days',
@@ -122,10 +126,17 @@ describe('npm run data:check', () => {
     expect(code).toBe(1);
   });
 
-  it('when the destination currency itself is not quoted, then it is a warning (answers fall back to USD) and it exits 0', () => {
-    const { root, text } = tinyTree(tariffJson({ currency: 'CLP' }));
+  it('when the destination currency itself is quoted by no table, then it is an error (every quote there would fail) and it exits 1', () => {
+    const { root, text } = tinyTree(tariffJson({ currency: 'CLF' }));
     const { code, lines } = run(root);
-    expect(lines).toContain(`tariffs/US.json:${at(text, '"CLP"')} currency: warning: CLP is not quoted by the exchange rates (European Central Bank euro foreign exchange reference rates (bundled snapshot) of 2026-04-13): answers to US default to USD with a CURRENCY_FALLBACK note`);
+    expect(lines).toContain(`tariffs/US.json:${at(text, '"CLF"')} currency: CLF is not quoted by the exchange rates (${BUNDLED_SOURCES}): every quote to US would fail with NO_EXCHANGE_RATE`);
+    expect(code).toBe(1);
+  });
+
+  it('when the destination currency is one the ECB lacks (CLP), then the market table quotes it and nothing is reported', () => {
+    const { root } = tinyTree(tariffJson({ currency: 'CLP' }));
+    const { code, lines } = run(root);
+    expect(lines.filter((l) => l.includes('CLP'))).toEqual([]);
     expect(code).toBe(0);
   });
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { DataStore } from '../../src/data/data-store';
 import { watchDataFolders, type DataWatcher } from '../../src/data/data-watcher';
-import { loadRateSnapshot } from '../../src/fx/snapshot-loader';
+import { loadBundledRates } from '../../src/fx/snapshot-loader';
 import { createApp } from '../../src/http/app';
 import { NO_HOLIDAYS } from '../helpers/engine-fixtures';
 import type { TempData } from './temp-data';
@@ -11,7 +11,7 @@ import type { TempData } from './temp-data';
 /** The service as server.ts wires it (store + watcher + /data/status) over a temp data copy, listening on 127.0.0.1. */
 export async function serveData(data: TempData, debounceMs = 40): Promise<{ url: string; store: DataStore; close(): Promise<void> }> {
   const logger = pino({ level: 'silent' });
-  const store = DataStore.open({ tariffsDir: data.tariffsDir, carriersDir: data.carriersDir, rates: loadRateSnapshot(data.fxSnapshot), logger });
+  const store = DataStore.open({ tariffsDir: data.tariffsDir, carriersDir: data.carriersDir, rates: loadBundledRates(data), logger });
   const watcher: DataWatcher = watchDataFolders(store, { logger, debounceMs });
   const app = createApp({
     data: () => store.snapshot(),

@@ -10,6 +10,8 @@ export interface TempData {
   tariffsDir: string;
   carriersDir: string;
   fxSnapshot: string;
+  fxOfficial: string;
+  fxMarket: string;
   read(rel: string): string;
   /** Write in place (truncate + write), as most editors do. */
   write(rel: string, text: string): void;
@@ -26,6 +28,8 @@ export function copyData(): TempData {
     tariffsDir: join(root, 'tariffs'),
     carriersDir: join(root, 'carriers'),
     fxSnapshot: join(root, 'data', 'fx', 'eurofxref-daily.csv'),
+    fxOfficial: join(root, 'data', 'fx', 'official-eur-rates-2026-09-28_to_2026-10-08.csv'),
+    fxMarket: join(root, 'data', 'fx', 'fawazahmed0-currency-api-2026-09-29.csv'),
     read: (rel) => readFileSync(join(root, rel), 'utf8'),
     write: (rel, text) => writeFileSync(join(root, rel), text),
     writeByRename: (rel, text) => {

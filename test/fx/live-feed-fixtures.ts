@@ -28,14 +28,21 @@ export function banxicoJson(datos: { fecha: string; dato: string }[] = [{ fecha:
   });
 }
 
+/** A fawazahmed0 currency-api EUR answer for `date` (invented figures, the project's layout: lowercase codes, JSON numbers, crypto mixed in). */
+export function marketJson(date = '2026-12-01', eur: Record<string, number> = { eur: 1, usd: 1.161, mxn: 21.52, clp: 1105.25, ars: 1790.5, pen: 3.91, btc: 0.0000118 }): string {
+  return JSON.stringify({ date, eur });
+}
+
 export type Mode = 'good' | 'older' | 'garbage' | 'truncated' | 'slow' | 'error' | 'no-figure';
 
-/** A local feed server on 127.0.0.1: /ecb and /banxico answer according to `modes`. */
-export async function startFeedServer(): Promise<{ url: string; modes: { ecb: Mode; banxico: Mode }; hits: { ecb: number; banxico: number }; close(): Promise<void> }> {
-  const modes: { ecb: Mode; banxico: Mode } = { ecb: 'good', banxico: 'good' };
-  const hits = { ecb: 0, banxico: 0 };
+type Feed = 'ecb' | 'banxico' | 'market';
+
+/** A local feed server on 127.0.0.1: /ecb, /banxico and /market answer according to `modes`. */
+export async function startFeedServer(): Promise<{ url: string; modes: Record<Feed, Mode>; hits: Record<Feed, number>; close(): Promise<void> }> {
+  const modes: Record<Feed, Mode> = { ecb: 'good', banxico: 'good', market: 'good' };
+  const hits: Record<Feed, number> = { ecb: 0, banxico: 0, market: 0 };
   const server: Server = createServer((req, res) => {
-    const feed = req.url?.startsWith('/ecb') ? 'ecb' : 'banxico';
+    const feed: Feed = req.url?.startsWith('/ecb') ? 'ecb' : req.url?.startsWith('/market') ? 'market' : 'banxico';
     hits[feed]++;
     const mode = modes[feed];
     if (feed === 'banxico' && req.headers['bmx-token'] !== 'test-token') {
@@ -53,7 +60,9 @@ export async function startFeedServer(): Promise<{ url: string; modes: { ecb: Mo
     }
     const body = feed === 'ecb'
       ? (mode === 'older' ? ecbXml('2026-11-20') : ecbXml())
-      : mode === 'no-figure' ? banxicoJson([{ fecha: '01/12/2026', dato: 'N/E' }]) : mode === 'older' ? banxicoJson([{ fecha: '20/11/2026', dato: '17.0000' }]) : banxicoJson();
+      : feed === 'market'
+        ? (mode === 'older' ? marketJson('2026-11-20') : marketJson())
+        : mode === 'no-figure' ? banxicoJson([{ fecha: '01/12/2026', dato: 'N/E' }]) : mode === 'older' ? banxicoJson([{ fecha: '20/11/2026', dato: '17.0000' }]) : banxicoJson();
     res.writeHead(200, { 'Content-Type': feed === 'ecb' ? 'text/xml' : 'application/json' });
     res.end(mode === 'truncated' ? body.slice(0, Math.floor(body.length / 2)) : body);
   });

@@ -2,13 +2,14 @@ import pino from 'pino';
 import request from 'supertest';
 import { LiveRates } from '../../src/fx/live/live-rates';
 import type { LiveFxConfig } from '../../src/fx/live/live-fx-config';
-import type { RateTable } from '../../src/fx/rate-table';
-import { loadRateSnapshot } from '../../src/fx/snapshot-loader';
+import { originOf, type RateTable } from '../../src/fx/rate-table';
+import { composeRates, loadRateLayers } from '../../src/fx/snapshot-loader';
+import { defaultDataPaths } from '../../src/data/load-data';
 import { join } from 'node:path';
 import { testApp, testSnapshot, exampleBody } from '../helpers/http-fixtures';
 import { startFeedServer } from './live-feed-fixtures';
 
-const SNAPSHOT = loadRateSnapshot(join(__dirname, '..', '..', 'data', 'fx', 'eurofxref-daily.csv'));
+const LAYERS = loadRateLayers(defaultDataPaths(join(__dirname, '..', '..')));
 const ECB = 'European Central Bank euro foreign exchange reference rates';
 
 describe('live exchange rates against a local feed server', () => {
@@ -23,7 +24,7 @@ describe('live exchange rates against a local feed server', () => {
   let now = new Date('2026-12-02T09:00:00Z');
   function live(config: Partial<LiveFxConfig> = {}) {
     const changes: RateTable[] = [];
-    const rates = new LiveRates(SNAPSHOT, {
+    const rates = new LiveRates(LAYERS, {
       ecb: { url: `${feed.url}/ecb`, refreshMs: 3_600_000 },
       banxico: { url: `${feed.url}/banxico`, token: 'test-token', refreshMs: 3_600_000 },
       // Generous for the feeds that answer (a loaded CI machine); the "slow" cases set 1000 ms.
@@ -44,7 +45,9 @@ describe('live exchange rates against a local feed server', () => {
     // FIX 18.4 MXN/USD × ECB 1.16 USD/EUR = 21.344 MXN/EUR
     expect(t.rates.get('MXN')?.toString()).toBe('21.344');
     expect(t.rates.get('USD')?.toString()).toBe('1.16');
-    expect(t.source).toBe(`${ECB} (live feed, fetched 2026-12-02T09:00:00Z); MXN at Banco de México FIX of 2026-12-01 (fetched 2026-12-02T09:00:00Z)`);
+    expect(t.source).toBe(`${ECB} (live feed, fetched 2026-12-02T09:00:00Z)`);
+    // The peso's rate carries its own date and source.
+    expect(originOf(t, 'MXN')).toEqual({ asOf: '2026-12-01', source: 'Banco de México FIX of 2026-12-01 (fetched 2026-12-02T09:00:00Z), crossed with the USD rate of 2026-12-01', official: true });
     expect(changes.at(-1)).toBe(t);
     expect(rates.status().feeds).toEqual([
       { feed: 'ecb', url: `${feed.url}/ecb`, refreshMinutes: 60, rateDate: '2026-12-01', lastSuccessAt: '2026-12-02T09:00:00Z', lastAttemptAt: '2026-12-02T09:00:00Z' },
@@ -104,12 +107,14 @@ describe('live exchange rates against a local feed server', () => {
     expect(rates.current().source).toBe(`${ECB} (live feed, fetched 2026-12-02T09:00:00Z); Banco de México FIX unavailable since 2026-12-02T09:00:00Z (${error}), MXN from the ECB`);
   });
 
-  it('when no feed is configured, then nothing is fetched and the snapshot serves unchanged', async () => {
+  it('when no feed is configured, then nothing is fetched and the bundled tables serve unchanged', async () => {
     const { rates, changes } = live({ ecb: undefined, banxico: undefined });
+    const before = rates.current();
     await rates.start();
-    expect(rates.current()).toBe(SNAPSHOT);
+    expect(rates.current()).toBe(before);
+    expect(rates.current()).toEqual(composeRates(LAYERS));
     expect(changes).toEqual([]);
-    expect(feed.hits).toEqual({ ecb: 0, banxico: 0 });
+    expect(feed.hits).toEqual({ ecb: 0, banxico: 0, market: 0 });
   });
 });
 

@@ -2,7 +2,6 @@ import request from 'supertest';
 import { D } from '../../src/domain/money';
 import { quoteResponseSchema } from '../../src/schema/quote-response-schema';
 import { FakeCarrier, exampleBody, testApp, testSnapshot, expectProblem } from '../helpers/http-fixtures';
-import { tariff } from '../helpers/engine-fixtures';
 
 
 describe('POST /quote: the contract', () => {
@@ -45,17 +44,6 @@ describe('POST /quote: the contract', () => {
     const res = await request(testApp()).post('/quote').send(body);
     expect(res.body.currency).toBe('CAD');
     expect(res.body.incoterm).toBe('DAP');
-  });
-
-  it('when the destination currency has no exchange rate and none is asked, then the answer is in USD with a note', async () => {
-    const snapshot = testSnapshot();
-    const cl = tariff({ country: 'CL', currency: 'CLP', timeZone: 'America/Santiago' });
-    const data = { ...snapshot, tariffs: new Map([...snapshot.tariffs, ['CL', cl]]) };
-    const body = { ...exampleBody(), destination: { country: 'CL' }, currency: undefined };
-    const res = await request(testApp({ data: () => data })).post('/quote').send(body);
-    expect(res.status).toBe(200);
-    expect(res.body.currency).toBe('USD');
-    expect(res.body.notes.map((n: { code: string }) => n.code)).toContain('CURRENCY_FALLBACK');
   });
 
   it('when a carrier throws or hangs, then the quote still answers with the others and a note', async () => {

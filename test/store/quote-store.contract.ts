@@ -11,9 +11,16 @@ export function sampleQuote(id: string, createdAt: string, validUntil: string): 
     incoterm: 'DDP',
     locale: 'es',
     goodsValue: '52.50',
-    exchangeRates: { asOf: '2026-11-20', source: 'test rates', base: 'CAD', rates: { MXN: '13.33333333' } },
+    exchangeRates: {
+      asOf: '2026-11-20',
+      source: 'test rates',
+      base: 'CAD',
+      rates: { MXN: '13.33333333' },
+      details: { CAD: { asOf: '2026-11-20', source: 'test rates', official: true }, MXN: { asOf: '2026-11-20', source: 'test rates', official: true } },
+    },
     dataDates: { tariff: '2026-11-25', exchangeRates: '2026-11-20', carriers: { fake: '2026-01-01' } },
     options: [],
+    confidence: { byLevel: { confirmed: 0, secondary: 0, estimated: 0 } },
     notes: [{ code: 'ESTIMATE', severity: 'info', text: 'Estimación, no una resolución aduanera.' }],
   };
 }

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { D } from '../../domain/money';
-import type { RateTable } from '../rate-table';
+import { originOf, type RateTable } from '../rate-table';
+import { parseJsonAnswer } from './parse-json-answer';
 
 /** Banco de México series SF43718: pesos per US dollar, FIX (DOF publication for obligations in foreign currency). */
 export const BANXICO_FIX_SERIES = 'SF43718';
@@ -40,15 +41,8 @@ function sieDate(text: string): string {
  * "N/E" and skipped. Throws with a precise message on anything else.
  */
 export function parseBanxicoFix(text: string): FixRate {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error('Banxico SIE: the answer is not JSON');
-  }
-  const parsed = sieSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`Banxico SIE: unexpected shape at ${parsed.error.issues[0]?.path.join('.') || '(root)'}: ${parsed.error.issues[0]?.message}`);
-  const series = parsed.data.bmx.series.find((s) => s.idSerie === BANXICO_FIX_SERIES);
+  const answer = parseJsonAnswer(text, sieSchema, 'Banxico SIE');
+  const series = answer.bmx.series.find((s) => s.idSerie === BANXICO_FIX_SERIES);
   if (!series) throw new Error(`Banxico SIE: series ${BANXICO_FIX_SERIES} (FIX) is not in the answer`);
   let newest: FixRate | undefined;
   for (const d of series.datos ?? []) {
@@ -65,13 +59,17 @@ export function parseBanxicoFix(text: string): FixRate {
 /**
  * The table with its peso rate replaced by the FIX, crossed through the
  * table's US dollar rate (MXN per base = FIX × USD per base), so MXN ↔ USD
- * converts at exactly the FIX. The table's date becomes the older of the two:
- * the answer's rate date must not look fresher than any rate it used.
+ * converts at exactly the FIX. The peso's rate then has its own date and
+ * source (`origins`); an answer that uses it is dated by the older of the
+ * FIX and the dollar rate it was crossed with.
  */
 export function applyFix(table: RateTable, fix: FixRate, source: string): RateTable {
   const rates = new Map(table.rates);
   const usd = table.base === 'USD' ? new D(1) : table.rates.get('USD');
   if (usd === undefined) throw new Error(`the ${table.source} has no USD rate to cross the FIX with`);
   rates.set('MXN', fix.mxnPerUsd.times(usd));
-  return { ...table, asOf: fix.date < table.asOf ? fix.date : table.asOf, source: `${table.source}; MXN at ${source}`, rates };
+  const usdDate = originOf(table, 'USD').asOf;
+  const origins = new Map(table.origins ?? []);
+  origins.set('MXN', { asOf: fix.date < usdDate ? fix.date : usdDate, source: `${source}, crossed with the USD rate of ${usdDate}`, official: true });
+  return { ...table, rates, origins };
 }

@@ -15,12 +15,13 @@ function option(over: Partial<QuoteOption> = {}): QuoteOption {
     deliveryDays: { min: 2, max: 4 },
     estimatedDelivery: { earliest: '2026-07-02', latest: '2026-07-06', pickup: '2026-06-30' },
     deMinimis: { duty: 'none', tax: 'none' },
+    confidence: { level: 'confirmed', figures: [{ kind: 'valuation', confidence: 'confirmed' }] },
     notes: [],
     ...over,
   };
 }
 
-const tax = (code: string, amount: string, collectedAt: 'checkout' | 'import') => ({ code, name: code, rate: '20', base: '100.00', amount, rule: 'standard', working: 'w', collectedAt });
+const tax = (code: string, amount: string, collectedAt: 'checkout' | 'import') => ({ code, name: code, rate: '20', base: '100.00', amount, rule: 'standard', working: 'w', collectedAt, confidence: 'confirmed' as const });
 
 describe('Shopify rates from a quote', () => {
   it.each([

@@ -3,6 +3,8 @@ import type { RatedService } from '../../../src/carriers/carrier-rater';
 import type { HolidayCalendar } from '../../../src/domain/delivery-window';
 import { D } from '../../../src/domain/money';
 import type { RateTable } from '../../../src/fx/rate-table';
+import { defaultDataPaths } from '../../../src/data/load-data';
+import { loadBundledRates } from '../../../src/fx/snapshot-loader';
 import { buildQuote } from '../../../src/quote/build-quote';
 import type { QuoteInput } from '../../../src/quote/quote-input';
 import type { QuoteResult } from '../../../src/quote/quote-result';
@@ -11,11 +13,12 @@ import type { LoadedTariff } from '../../../src/tariffs/tariff-index';
 import { input, item, NO_HOLIDAYS, RATES, service } from '../../helpers/engine-fixtures';
 
 /**
- * Round-number rates for the destination tests: the engine fixtures' table (1 EUR = 1.25 USD =
+ * Round-number rates for the destination tests (SAR 4.5 per EUR added for the Saudi threshold): the engine fixtures' table (1 EUR = 1.25 USD =
  * 20 MXN = 1.5 CAD = 160 JPY = 0.8 GBP) plus 1 EUR = 6.25 BRL = 1750 KRW = 8.75 CNY = 1.875 AUD,
  * and for the EU members outside the euro 1 EUR = 25 CZK = 7.5 DKK = 400 HUF = 4 PLN = 5 RON = 11 SEK.
  * Per USD: 16 MXN, 1.2 CAD, 128 JPY, 0.64 GBP, 0.8 EUR, 5 BRL, 1400 KRW, 7 CNY, 1.5 AUD.
- * No rate for GTQ, CRC, COP, CLP, PEN or ARS (as in the bundled ECB snapshot): those quotes are in USD.
+ * No rate for GTQ, CRC, COP, CLP, PEN or ARS here: the tests of those destinations that answer in their own
+ * currency use BUNDLED_RATES, the real bundled tables, and state the rows they use.
  */
 export const DEST_RATES: RateTable = {
   asOf: '2026-11-20',
@@ -33,8 +36,16 @@ export const DEST_RATES: RateTable = {
     ['PLN', new D('4')],
     ['RON', new D('5')],
     ['SEK', new D('11')],
+    ['SAR', new D('4.5')],
   ]),
 };
+
+/**
+ * The bundled exchange rates (data/fx): ECB of 2026-04-13 (USD 1.1684 per EUR), the central banks' of
+ * 2026-10-08 (ARS 1699.02705 BCRA, COP 3630.1367 Banco de la República per EUR) and the market table of
+ * 2026-09-29 for the rest (CLP 1099.4163, PEN 3.8808372, GTQ 8.6748075, CRC 517.15176 per EUR).
+ */
+export const BUNDLED_RATES: RateTable = loadBundledRates(defaultDataPaths(join(__dirname, '..', '..', '..')));
 
 const cache = new Map<string, LoadedTariff>();
 

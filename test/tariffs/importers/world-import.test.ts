@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasRate } from '../../../src/fx/rate-table';
-import { loadRateSnapshot } from '../../../src/fx/snapshot-loader';
+import { defaultDataPaths } from '../../../src/data/load-data';
+import { loadBundledRates, loadRateSnapshot } from '../../../src/fx/snapshot-loader';
 import { EU_MEMBERS, isGeneratedText, planWorldImport } from '../../../src/tariffs/importers/world-import';
 import { readWorldFolder, readWorldTables, type WorldTables } from '../../../src/tariffs/importers/world-tables';
 import { buildWorldTariff } from '../../../src/tariffs/importers/world-tariff';
@@ -18,8 +19,9 @@ const TARIFFS = join(ROOT, 'tariffs');
 const texts = () => readWorldFolder(REF);
 const TABLES: WorldTables = readWorldTables(texts());
 /** The bundled ECB snapshot decides which threshold currencies can be converted (it has NZD, not SAR or VND). */
-const ECB = loadRateSnapshot(join(ROOT, 'data', 'fx', 'eurofxref-daily.csv'));
-const options = { isQuoted: (c: string) => hasRate(ECB, c) };
+/** The bundled rates (ECB, central banks, market table), as `npm run import:world` reads them. */
+const RATES = loadBundledRates(defaultDataPaths(ROOT));
+const options = { isQuoted: (c: string) => hasRate(RATES, c) };
 
 function existingFiles(): Map<string, string> {
   return new Map(readdirSync(TARIFFS).filter((n) => /^[A-Z]{2}\.json$/.test(n)).map((n) => [n.slice(0, 2), readFileSync(join(TARIFFS, n), 'utf8')]));
@@ -70,9 +72,19 @@ describe('npm run import:world: what a generated file holds', () => {
     expect(ch.notes[1].text.en).toContain('the CHF 5 threshold is an amount of duty or tax due, not a value; this estimate cannot model it and charges it on every parcel');
   });
 
-  it('SA: a threshold in a currency the bundled rates lack (SAR) is left out, not converted by a guess', () => {
-    expect(built('SA').periods[0].deMinimis.duty).toEqual([]);
-    expect(built('SA').notes[1].text.en).toContain('the SAR 1,000 threshold is not applied because the bundled exchange rates have no SAR');
+  it('SA: the SAR 1,000 duty threshold (goods plus freight, de-minimis-verified.csv) is kept, since the bundled market table quotes SAR', () => {
+    expect(built('SA').periods[0].deMinimis.duty).toEqual([
+      { id: 'SA-DUTY-DE-MINIMIS', amount: '1000', currency: 'SAR', basis: 'goodsPlusShipping', source: 'WORLD-DE-MINIMIS', confidence: 'unconfirmed' },
+    ]);
+  });
+
+  it('SA: with rates that lack SAR (ECB only), the threshold is left out, not converted by a guess', () => {
+    const ecb = loadRateSnapshot(join(ROOT, 'data', 'fx', 'eurofxref-daily.csv'));
+    const out = buildWorldTariff('SA', TABLES, { isQuoted: (c: string) => hasRate(ecb, c) });
+    if (!out.ok) throw new Error(out.reason);
+    const sa = out.json as unknown as Built;
+    expect(sa.periods[0].deMinimis.duty).toEqual([]);
+    expect(sa.notes[1].text.en).toContain('the SAR 1,000 threshold is not applied because the bundled exchange rates have no SAR');
   });
 
   it('KW: the table says there is no VAT (0 %, "none"): a file with no tax line and a note saying so', () => {
