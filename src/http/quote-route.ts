@@ -5,7 +5,8 @@ import { QuoteError, type FieldError } from '../quote/quote-error';
 import type { Locale } from '../quote/quote-input';
 import { checkAgainstData, quoteLandedCost } from '../quote/quote-landed-cost';
 import { quoteRequestSchema } from '../schema/quote-request-schema';
-import { fieldErrors } from './field-errors';
+import { cappedFieldErrors, fieldErrors } from './field-errors';
+import { jsonLimitProblem, QUOTE_JSON_LIMITS } from './json-limits';
 import type { AppDeps } from './app-deps';
 import { QuoteResponseCache } from './quote-cache';
 import { problem, sendProblem } from './problem';
@@ -17,8 +18,10 @@ const T = {
   invalidDetail: { es: 'Revise los campos indicados en "errors".', en: 'Check the fields listed in "errors".' },
 };
 
-function unprocessable(res: Response, locale: Locale, code: string, errors: FieldError[], detail?: string): void {
-  sendProblem(res, problem(422, code, T.invalid[locale], detail ?? errors.map((e) => `${e.path}: ${e.message}`).join('; ') ?? T.invalidDetail[locale], errors));
+/** 422 problem+json with at most MAX_FIELD_ERRORS field errors; the detail says how many more of `total` there were. */
+function unprocessable(res: Response, locale: Locale, code: string, errors: FieldError[], total = errors.length): void {
+  const capped = cappedFieldErrors(errors, locale, total);
+  sendProblem(res, problem(422, code, T.invalid[locale], capped.detail || T.invalidDetail[locale], capped.errors));
 }
 
 /** `POST /quote`: validate the body, answer repeats from the cache or the store, else run the use case. */
@@ -38,9 +41,15 @@ export function quoteHandler(deps: AppDeps) {
       res.status(200).set('X-Frontera-Cache', 'hit').type('application/json').send(rawHit);
       return;
     }
+    // Depth, string and list lengths first: the schema, its messages and the hashes then work on bounded input.
+    const tooBig = jsonLimitProblem(req.body, QUOTE_JSON_LIMITS, headerLocale);
+    if (tooBig) {
+      unprocessable(res, headerLocale, 'INVALID_REQUEST', [tooBig]);
+      return;
+    }
     const parsed = quoteRequestSchema.safeParse(req.body, { reportInput: true });
     if (!parsed.success) {
-      unprocessable(res, headerLocale, 'INVALID_REQUEST', fieldErrors(parsed.error));
+      unprocessable(res, headerLocale, 'INVALID_REQUEST', fieldErrors(parsed.error), parsed.error.issues.length);
       return;
     }
     const body = parsed.data;

@@ -3,7 +3,8 @@ import { D, roundHalfUp } from '../../domain/money';
 import { convert, hasRate, MissingRateError } from '../../fx/rate-table';
 import type { AppDeps } from '../../http/app-deps';
 import { problem, sendProblem } from '../../http/problem';
-import { fieldErrors } from '../../http/field-errors';
+import { cappedFieldErrors, fieldErrors } from '../../http/field-errors';
+import { jsonLimitProblem, SHOPIFY_JSON_LIMITS } from '../../http/json-limits';
 import { checkAgainstData, quoteLandedCost } from '../../quote/quote-landed-cost';
 import { quoteRequestSchema } from '../../schema/quote-request-schema';
 import { QuoteError } from '../../quote/quote-error';
@@ -120,10 +121,12 @@ export function shopifyRatesRoute(deps: AppDeps, config: ShopifyConfig): Request
       sendProblem(res, problem(400, 'MALFORMED_JSON', 'Malformed JSON', 'The body is not valid JSON.', [{ path: '(body)', message: (err as Error).message }]));
       return;
     }
-    const parsed = shopifyRateRequestSchema.safeParse(json, { reportInput: true });
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error);
-      sendProblem(res, problem(422, 'INVALID_RATE_REQUEST', 'Invalid rate request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors));
+    // Depth and lengths first, so the schema and its messages work on bounded input.
+    const tooBig = jsonLimitProblem(json, SHOPIFY_JSON_LIMITS, 'en');
+    const parsed = tooBig ? undefined : shopifyRateRequestSchema.safeParse(json, { reportInput: true });
+    if (!parsed?.success) {
+      const capped = tooBig ? cappedFieldErrors([tooBig], 'en') : cappedFieldErrors(fieldErrors(parsed!.error), 'en', parsed!.error.issues.length);
+      sendProblem(res, problem(422, 'INVALID_RATE_REQUEST', 'Invalid rate request', capped.detail, capped.errors));
       return;
     }
     const locale = localeOf(parsed.data.rate.locale);
