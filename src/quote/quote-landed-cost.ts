@@ -9,6 +9,7 @@ import type { Locale } from './quote-input';
 import type { QuoteResult } from './quote-result';
 import { normaliseRequest } from './normalise-request';
 import { RatingCache, rateCarriers } from './rate-carriers';
+import { chooseShipDate } from './ship-date';
 
 /** A request the loaded data cannot answer: its stable code and the fields at fault. */
 export interface DataProblemAnswer {
@@ -94,7 +95,9 @@ export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, o
   // A destination currency the rate table does not quote (CLP, COP…) falls back to USD, with a note.
   const destCcy = tariff.file.currency;
   const defaultCurrency = hasRate(data.rates, destCcy) ? destCcy : 'USD';
-  const input = normaliseRequest(body, { defaultCurrency, today: todayIn(originTz, now), locale: options.locale });
+  const today = todayIn(originTz, now);
+  const when = chooseShipDate(body.shipDate, today);
+  const input = normaliseRequest({ ...body, shipDate: when.shipDate }, { defaultCurrency, today, locale: options.locale });
   if (body.currency === undefined && defaultCurrency !== destCcy) input.currencyFallbackFrom = destCcy;
   const selected = input.carriers ? data.carriers.filter((c) => input.carriers!.includes(c.id)) : data.carriers;
   const goods = input.items.reduce((acc, it) => acc.plus(convert(it.quantity.times(it.unitPrice), it.priceCurrency, input.currency, data.rates)), new D(0));
@@ -112,7 +115,7 @@ export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, o
     options.carrierTimeoutMs ?? deps.carrierTimeoutMs ?? 2000,
     ratingCacheFor(data),
   );
-  return buildQuote(input, {
+  const quote = buildQuote(input, {
     tariff,
     rates: data.rates,
     rated,
@@ -124,4 +127,6 @@ export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, o
     ...(deps.fxMaxAgeDays !== undefined ? { fxMaxAgeDays: deps.fxMaxAgeDays } : {}),
     ...(data.tariffs.has(input.origin.country) ? { originTariff: data.tariffs.get(input.origin.country)! } : {}),
   });
+  if (!when.note) return quote;
+  return { ...quote, notes: [{ code: when.note.code, severity: when.note.severity, text: when.note.text[input.locale] }, ...quote.notes] };
 }
