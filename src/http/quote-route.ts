@@ -4,7 +4,8 @@ import { MissingRateError } from '../fx/rate-table';
 import { QuoteError, type FieldError } from '../quote/quote-error';
 import type { Locale } from '../quote/quote-input';
 import { checkAgainstData, quoteLandedCost } from '../quote/quote-landed-cost';
-import { quoteRequestSchema } from '../schema/quote-request-schema';
+import { quoteRequestSchema, type QuoteRequestBody } from '../schema/quote-request-schema';
+import { apiClientOf } from './access/api-client';
 import { cappedFieldErrors, fieldErrors } from './field-errors';
 import { jsonLimitProblem, QUOTE_JSON_LIMITS } from './json-limits';
 import type { AppDeps } from './app-deps';
@@ -24,6 +25,29 @@ function unprocessable(res: Response, locale: Locale, code: string, errors: Fiel
   sendProblem(res, problem(422, code, T.invalid[locale], capped.detail || T.invalidDetail[locale], capped.errors));
 }
 
+/** The exact same bytes again, from the same key, without an Idempotency-Key: the cached answer, before any parsing. */
+function rawCacheKey(req: Request, res: Response, deps: AppDeps): string | undefined {
+  const rawBody = (req as Request & { rawBody?: Buffer }).rawBody;
+  if (!deps.quoteCache || !rawBody || req.get('Idempotency-Key') !== undefined) return undefined;
+  return QuoteResponseCache.rawKeyOf(rawBody, req.get('Accept-Language') ?? '', apiClientOf(res));
+}
+
+/** The body within the JSON limits and the schema, or undefined when a 422 has been sent. */
+function validBody(req: Request, res: Response, locale: Locale): QuoteRequestBody | undefined {
+  // Depth, string and list lengths first: the schema, its messages and the hashes then work on bounded input.
+  const tooBig = jsonLimitProblem(req.body, QUOTE_JSON_LIMITS, locale);
+  if (tooBig) {
+    unprocessable(res, locale, 'INVALID_REQUEST', [tooBig]);
+    return undefined;
+  }
+  const parsed = quoteRequestSchema.safeParse(req.body, { reportInput: true });
+  if (!parsed.success) {
+    unprocessable(res, locale, 'INVALID_REQUEST', fieldErrors(parsed.error), parsed.error.issues.length);
+    return undefined;
+  }
+  return parsed.data;
+}
+
 /** `POST /quote`: validate the body, answer repeats from the cache or the store, else run the use case. */
 export function quoteHandler(deps: AppDeps) {
   return async (req: Request, res: Response): Promise<void> => {
@@ -33,28 +57,16 @@ export function quoteHandler(deps: AppDeps) {
         headerLocale === 'es' ? 'Envíe el cuerpo como JSON con Content-Type: application/json.' : 'Send the body as JSON with Content-Type: application/json.'));
       return;
     }
-    // The exact same request again (no Idempotency-Key): answered from the cache before any parsing work.
-    const rawBody = (req as Request & { rawBody?: Buffer }).rawBody;
-    const rawKey = deps.quoteCache && rawBody && req.get('Idempotency-Key') === undefined ? QuoteResponseCache.rawKeyOf(rawBody, req.get('Accept-Language') ?? '') : undefined;
+    const rawKey = rawCacheKey(req, res, deps);
     const rawHit = rawKey === undefined ? undefined : deps.quoteCache?.get(deps.data(), rawKey, deps.clock());
     if (rawHit !== undefined) {
       res.status(200).set('X-Frontera-Cache', 'hit').type('application/json').send(rawHit);
       return;
     }
-    // Depth, string and list lengths first: the schema, its messages and the hashes then work on bounded input.
-    const tooBig = jsonLimitProblem(req.body, QUOTE_JSON_LIMITS, headerLocale);
-    if (tooBig) {
-      unprocessable(res, headerLocale, 'INVALID_REQUEST', [tooBig]);
-      return;
-    }
-    const parsed = quoteRequestSchema.safeParse(req.body, { reportInput: true });
-    if (!parsed.success) {
-      unprocessable(res, headerLocale, 'INVALID_REQUEST', fieldErrors(parsed.error), parsed.error.issues.length);
-      return;
-    }
-    const body = parsed.data;
+    const body = validBody(req, res, headerLocale);
+    if (!body) return;
     const locale = requestLocale(req, body);
-    const idempotency = await replayIdempotentQuote(req, res, deps, locale);
+    const idempotency = await replayIdempotentQuote(req, res, deps, body, locale);
     if (idempotency === 'answered') return;
     const snapshot = deps.data();
     const dataProblem = checkAgainstData(body, snapshot, locale);
@@ -62,9 +74,10 @@ export function quoteHandler(deps: AppDeps) {
       unprocessable(res, locale, dataProblem.code, dataProblem.errors);
       return;
     }
-    // Without an Idempotency-Key, an identical request within the cache TTL gets the same quote back.
+    // Without an Idempotency-Key, an identical request from the same key within the cache TTL gets the same quote back.
     const cache = idempotency === undefined ? deps.quoteCache : undefined;
-    const cacheKey = cache ? QuoteResponseCache.keyOf(body, locale, todayIn(deps.timeZoneOf(body.origin.country), deps.clock())) : '';
+    const client = apiClientOf(res);
+    const cacheKey = cache ? QuoteResponseCache.keyOf(body, locale, todayIn(deps.timeZoneOf(body.origin.country), deps.clock()), client) : '';
     const cached = cache?.get(snapshot, cacheKey, deps.clock());
     if (cached !== undefined) {
       res.status(200).set('X-Frontera-Cache', 'hit').type('application/json').send(cached);
@@ -72,11 +85,10 @@ export function quoteHandler(deps: AppDeps) {
     }
     try {
       const quote = await quoteLandedCost(body, deps, { locale, data: snapshot });
-      await sendSavedQuote(res, deps, quote, idempotency, locale);
-      if (cache && res.statusCode === 200) {
-        const json = JSON.stringify(quote);
-        cache.set(snapshot, cacheKey, json, new Date(quote.validUntil));
-        if (rawKey !== undefined) cache.set(snapshot, rawKey, json, new Date(quote.validUntil));
+      const sent = await sendSavedQuote(res, deps, quote, { idempotency, owner: client, locale });
+      if (cache && sent !== undefined) {
+        cache.set(snapshot, cacheKey, sent, new Date(quote.validUntil));
+        if (rawKey !== undefined) cache.set(snapshot, rawKey, sent, new Date(quote.validUntil));
       }
     } catch (err) {
       if (err instanceof QuoteError) {

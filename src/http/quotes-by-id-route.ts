@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { QuoteResult } from '../quote/quote-result';
 import { QuoteStoreError } from '../store/quote-store';
+import { apiClientOf } from './access/api-client';
 import type { AppDeps } from './app-deps';
 import { problem, sendProblem } from './problem';
 import { requestLocale } from './request-locale';
@@ -26,7 +27,8 @@ export function quoteByIdHandler(deps: AppDeps) {
     const now = deps.clock();
     let quote: QuoteResult | undefined;
     try {
-      quote = await deps.store.get(id, now);
+      // With keys configured, another key's quote is "not found", exactly like an id that does not exist.
+      quote = await deps.store.get(id, now, apiClientOf(res));
     } catch (err) {
       if (err instanceof QuoteStoreError) {
         deps.logger.error({ err }, 'quote store read failed');

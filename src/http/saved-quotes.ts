@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Locale } from '../quote/quote-input';
 import type { QuoteResult } from '../quote/quote-result';
+import type { QuoteRequestBody } from '../schema/quote-request-schema';
 import { canonicalBodyHash, isValidIdempotencyKey, scopedIdempotencyKey } from '../store/idempotency';
 import { QuoteStoreError, type IdempotencyRecord } from '../store/quote-store';
 import { apiClientOf } from './access/api-client';
@@ -25,7 +26,7 @@ export function storeUnavailable(res: Response, locale: Locale): void {
  * been sent (a replay, a 409 or a 400); otherwise the record to save the new
  * quote under, or undefined (no header, or no store to remember it in).
  */
-export async function replayIdempotentQuote(req: Request, res: Response, deps: AppDeps, locale: Locale): Promise<IdempotencyRecord | undefined | 'answered'> {
+export async function replayIdempotentQuote(req: Request, res: Response, deps: AppDeps, body: QuoteRequestBody, locale: Locale): Promise<IdempotencyRecord | undefined | 'answered'> {
   const header = req.get('Idempotency-Key');
   if (header === undefined || !deps.store) return undefined;
   if (!isValidIdempotencyKey(header)) {
@@ -35,7 +36,8 @@ export async function replayIdempotentQuote(req: Request, res: Response, deps: A
       [{ path: 'headers.Idempotency-Key', message: `expected 1 to 255 visible ASCII characters, got ${JSON.stringify(header.slice(0, 300))}` }]));
     return 'answered';
   }
-  const record: IdempotencyRecord = { key: scopedIdempotencyKey(apiClientOf(res), header), bodyHash: canonicalBodyHash(req.body) };
+  // The hash is of the validated body (defaults filled, unknown fields dropped): what the request means, not its bytes.
+  const record: IdempotencyRecord = { key: scopedIdempotencyKey(apiClientOf(res), header), bodyHash: canonicalBodyHash(body) };
   let existing;
   try {
     existing = await deps.store.findByIdempotencyKey(record.key, deps.clock());
@@ -63,27 +65,39 @@ function answerExisting(res: Response, quote: QuoteResult, storedHash: string | 
       : `This Idempotency-Key was already used with a different body for quote ${quote.quoteId} (valid until ${quote.validUntil}); use a new key for a different request.`));
 }
 
+export interface SaveContext {
+  idempotency: IdempotencyRecord | undefined;
+  /** The API key's name; only that key may read the quote back (undefined: any caller). */
+  owner: string | undefined;
+  locale: Locale;
+}
+
 /**
- * Save a new quote with its expiry, then send it. Under an Idempotency-Key
- * a concurrent request may have saved first: its quote is the answer (or 409).
+ * Save a new quote with its expiry and owner, then send it; returns the JSON
+ * text sent for a new quote (serialised once, for the store, the answer and
+ * the cache), undefined when something else was answered. Under an
+ * Idempotency-Key a concurrent request may have saved first: its quote is the
+ * answer (or 409).
  */
-export async function sendSavedQuote(res: Response, deps: AppDeps, quote: QuoteResult, idempotency: IdempotencyRecord | undefined, locale: Locale): Promise<void> {
+export async function sendSavedQuote(res: Response, deps: AppDeps, quote: QuoteResult, ctx: SaveContext): Promise<string | undefined> {
+  const json = JSON.stringify(quote);
   if (!deps.store) {
-    res.status(200).json(quote);
-    return;
+    res.status(200).type('application/json').send(json);
+    return json;
   }
   let saved;
   try {
-    saved = await deps.store.save(quote, new Date(quote.validUntil), idempotency);
+    saved = await deps.store.save(quote, new Date(quote.validUntil), ctx.idempotency, { json, ...(ctx.owner !== undefined ? { owner: ctx.owner } : {}) });
   } catch (err) {
     if (!(err instanceof QuoteStoreError)) throw err;
     deps.logger.error({ err, quoteId: quote.quoteId }, 'quote store write failed');
-    storeUnavailable(res, locale);
-    return;
+    storeUnavailable(res, ctx.locale);
+    return undefined;
   }
-  if (idempotency && saved.quote.quoteId !== quote.quoteId) {
-    answerExisting(res, saved.quote, saved.idempotency?.bodyHash, idempotency, locale);
-    return;
+  if (ctx.idempotency && saved.quote.quoteId !== quote.quoteId) {
+    answerExisting(res, saved.quote, saved.idempotency?.bodyHash, ctx.idempotency, ctx.locale);
+    return undefined;
   }
-  res.status(200).json(quote);
+  res.status(200).type('application/json').send(json);
+  return json;
 }

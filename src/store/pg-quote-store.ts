@@ -1,6 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 import type { QuoteResult } from '../quote/quote-result';
-import { DuplicateQuoteIdError, QuoteStoreError, storedQuoteOf, type IdempotencyRecord, type QuoteRow, type QuoteStore, type StoredQuote } from './quote-store';
+import { DuplicateQuoteIdError, QuoteStoreError, storedQuoteOf, type IdempotencyRecord, type QuoteRow, type QuoteStore, type SaveExtras, type StoredQuote } from './quote-store';
 
 export interface PgQuoteStoreOptions {
   /** postgres://user@host:port/db */
@@ -50,6 +50,8 @@ export class PgQuoteStore implements QuoteStore {
           idempotency_key text UNIQUE,
           body_hash       text
         )`);
+        // Added after the first release: tables made by it get the column.
+        await c.query(`ALTER TABLE ${store.table} ADD COLUMN IF NOT EXISTS owner text`);
         await c.query(`CREATE INDEX IF NOT EXISTS quotes_expires_at ON ${store.table} (expires_at)`);
       });
     } catch (err) {
@@ -59,17 +61,17 @@ export class PgQuoteStore implements QuoteStore {
     return store;
   }
 
-  async save(quote: QuoteResult, expiresAt: Date, idempotency?: IdempotencyRecord): Promise<StoredQuote> {
+  async save(quote: QuoteResult, expiresAt: Date, idempotency?: IdempotencyRecord, extras: SaveExtras = {}): Promise<StoredQuote> {
     const createdAt = new Date(quote.createdAt);
     return this.wrap('save', quote.quoteId, () =>
       this.transaction(async (c) => {
         if (idempotency) await c.query(`DELETE FROM ${this.table} WHERE idempotency_key = $1 AND expires_at <= $2`, [idempotency.key, createdAt]);
         // A concurrent insert of the same key waits here for the other transaction, then does nothing.
         const inserted = await c.query(
-          `INSERT INTO ${this.table} (id, quote, created_at, expires_at, idempotency_key, body_hash)
-           VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO ${this.table} (id, quote, created_at, expires_at, idempotency_key, body_hash, owner)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (idempotency_key) DO NOTHING`,
-          [quote.quoteId, JSON.stringify(quote), createdAt, expiresAt, idempotency?.key ?? null, idempotency?.bodyHash ?? null],
+          [quote.quoteId, extras.json ?? JSON.stringify(quote), createdAt, expiresAt, idempotency?.key ?? null, idempotency?.bodyHash ?? null, extras.owner ?? null],
         );
         if (inserted.rowCount === 1 || !idempotency) return { quote, expiresAt, ...(idempotency ? { idempotency } : {}) };
         const existing = await c.query<Row>(`SELECT quote, expires_at, idempotency_key, body_hash FROM ${this.table} WHERE idempotency_key = $1`, [idempotency.key]);
@@ -78,8 +80,10 @@ export class PgQuoteStore implements QuoteStore {
     );
   }
 
-  async get(id: string, now: Date): Promise<QuoteResult | undefined> {
-    const res = await this.wrap('get', undefined, () => this.pool.query<Row>(`SELECT quote FROM ${this.table} WHERE id = $1 AND expires_at > $2`, [id, now]));
+  async get(id: string, now: Date, reader?: string): Promise<QuoteResult | undefined> {
+    const res = await this.wrap('get', undefined, () =>
+      this.pool.query<Row>(`SELECT quote FROM ${this.table} WHERE id = $1 AND expires_at > $2 AND ($3::text IS NULL OR owner IS NULL OR owner = $3)`, [id, now, reader ?? null]),
+    );
     const row = res.rows[0];
     return row ? (JSON.parse(row.quote) as QuoteResult) : undefined;
   }

@@ -8,6 +8,18 @@ export interface IdempotencyRecord {
   bodyHash: string;
 }
 
+/** What else a save may carry: the quote's owner and its JSON text when the caller already has it. */
+export interface SaveExtras {
+  /**
+   * The API key's name that asked for the quote: only a reader with that name
+   * gets it back. Quotes made without a key (no keys configured, Shopify's
+   * callback) have no owner and any reader gets them.
+   */
+  owner?: string;
+  /** `JSON.stringify(quote)`, when the caller made it already (a 1,000-item answer is megabytes). */
+  json?: string;
+}
+
 export interface StoredQuote {
   quote: QuoteResult;
   expiresAt: Date;
@@ -43,9 +55,13 @@ export interface QuoteStore {
    * agree on one answer. A key whose quote has expired is free again.
    * Saving a second quote with an existing `quoteId` rejects with DuplicateQuoteIdError.
    */
-  save(quote: QuoteResult, expiresAt: Date, idempotency?: IdempotencyRecord): Promise<StoredQuote>;
-  /** The quote with this id, while `now` is before its expiry. */
-  get(id: string, now: Date): Promise<QuoteResult | undefined>;
+  save(quote: QuoteResult, expiresAt: Date, idempotency?: IdempotencyRecord, extras?: SaveExtras): Promise<StoredQuote>;
+  /**
+   * The quote with this id, while `now` is before its expiry. With a `reader`
+   * (an API key's name), only a quote it owns or one without an owner; without
+   * one (no keys configured), any quote.
+   */
+  get(id: string, now: Date, reader?: string): Promise<QuoteResult | undefined>;
   /** The unexpired quote made under this (scoped) idempotency key. */
   findByIdempotencyKey(key: string, now: Date): Promise<StoredQuote | undefined>;
   /** Delete every quote that expired at or before `now`; returns how many went. */

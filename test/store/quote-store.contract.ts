@@ -127,6 +127,23 @@ export function quoteStoreContract(name: string, open: () => Promise<QuoteStore>
       expect(await store.get(b.quoteId, at('2030-01-02T00:00:00Z'))).toBeDefined();
     });
 
+    it('when a quote is saved with an owner, then only that reader (or a caller without keys) gets it; an unowned quote any reader gets (issue 13.8)', async () => {
+      const owned = sampleQuote(id(), T0, T1);
+      const unowned = sampleQuote(id(), T0, T1);
+      await store.save(owned, new Date(T1), undefined, { owner: 'shop-a' });
+      await store.save(unowned, new Date(T1));
+      expect((await store.get(owned.quoteId, at(T0), 'shop-a'))?.quoteId).toBe(owned.quoteId);
+      expect(await store.get(owned.quoteId, at(T0), 'shop-b')).toBeUndefined();
+      expect((await store.get(owned.quoteId, at(T0)))?.quoteId).toBe(owned.quoteId);
+      expect((await store.get(unowned.quoteId, at(T0), 'shop-b'))?.quoteId).toBe(unowned.quoteId);
+    });
+
+    it('when the caller hands over the JSON text already made, then that text is what get returns', async () => {
+      const q = sampleQuote(id(), T0, T1);
+      await store.save(q, new Date(T1), undefined, { json: JSON.stringify(q) });
+      expect(JSON.stringify(await store.get(q.quoteId, at(T0)))).toBe(JSON.stringify(q));
+    });
+
     it('when the store is closed and opened again, then a saved quote and its key are still there', async () => {
       const q = sampleQuote(id(), T0, T1);
       await store.save(q, new Date(T1), { key: 'shop-a restart', bodyHash: 'h' });
