@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { D, ZERO, formatAmount, sum } from '../domain/money';
 import { amountSchema, currencyCodeSchema, isoDateSchema, localizedTextSchema, type LocalizedText } from '../schema/primitives';
 import type { Note } from '../domain/note';
+import { redactUrlsIn } from '../schema/redact-url';
 import type {
   CarrierRater,
   ChargeLine,
@@ -114,7 +115,8 @@ export class HttpCarrierRater implements CarrierRater {
       return this.fallBack(table, live.why);
     } catch (err) {
       // Last line of defence: a bug here must cost this carrier's option, never the quote.
-      return this.fallBack(undefined, { es: `error interno: ${(err as Error).message}`, en: `internal error: ${(err as Error).message}` });
+      const message = redactUrlsIn((err as Error).message);
+      return this.fallBack(undefined, { es: `error interno: ${message}`, en: `internal error: ${message}` });
     }
   }
 
@@ -170,7 +172,8 @@ export class HttpCarrierRater implements CarrierRater {
       if (controller.signal.aborted) {
         return { ok: false, why: { es: `sin respuesta en ${limitMs} ms`, en: `no answer within ${limitMs} ms` }, retry: true };
       }
-      const message = (err as Error).message;
+      // The reason reaches the answer's notes: a URL in it (fetch quotes one with credentials) loses its secrets.
+      const message = redactUrlsIn((err as Error).message);
       return { ok: false, why: { es: `error de red: ${message}`, en: `network error: ${message}` }, retry: true };
     } finally {
       clearTimeout(timer);

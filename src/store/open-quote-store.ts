@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { redactUrl } from '../schema/redact-url';
 import { PgQuoteStore } from './pg-quote-store';
 import type { QuoteStore } from './quote-store';
 import { SqliteQuoteStore } from './sqlite-quote-store';
@@ -19,8 +20,8 @@ export interface QuoteStoreEnv {
 export async function openQuoteStore(env: QuoteStoreEnv, root: string): Promise<{ store: QuoteStore; where: string }> {
   const url = env.QUOTE_STORE_URL?.trim();
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`QUOTE_STORE_URL must start with postgres:// or postgresql://, got "${url.replace(/\/\/[^@]*@/, '//…@')}"`);
-    return { store: await PgQuoteStore.open({ connectionString: url }), where: `postgres ${url.replace(/\/\/[^@]*@/, '//…@')}` };
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`QUOTE_STORE_URL must start with postgres:// or postgresql://, got "${redactUrl(url)}"`);
+    return { store: await PgQuoteStore.open({ connectionString: url }), where: `postgres ${redactUrl(url)}` };
   }
   const configured = env.QUOTE_STORE_PATH?.trim() || DEFAULT_QUOTE_STORE_PATH;
   // ":memory:" is SQLite's name for a private in-memory database, not a file to create under `root`.

@@ -1,6 +1,7 @@
 import NodeCache from 'node-cache';
 import type { Logger } from 'pino';
 import { ECB_SOURCE } from '../ecb-csv';
+import { redactUrl, redactUrlsIn } from '../../schema/redact-url';
 import type { RateTable } from '../rate-table';
 import { applyFix, parseBanxicoFix, type FixRate } from './banxico-fix';
 import { parseEcbDailyXml } from './ecb-daily-xml';
@@ -12,6 +13,7 @@ export type FeedId = 'ecb' | 'banxico-fix';
 /** How one feed is doing, for `GET /data/status`. */
 export interface FeedStatus {
   feed: FeedId;
+  /** Without credentials or query string (see redactUrl). */
   url: string;
   refreshMinutes: number;
   /** Date of the rates last received. */
@@ -76,7 +78,7 @@ export class LiveRates {
       t.unref();
       this.timers.push(t);
     }
-    if (feeds.length > 0) this.deps.logger.info({ feeds: feeds.map((f) => ({ feed: f.feed, url: f.url, refreshMinutes: f.refreshMs / 60_000 })) }, 'live exchange-rate feeds on');
+    if (feeds.length > 0) this.deps.logger.info({ feeds: feeds.map((f) => ({ feed: f.feed, url: redactUrl(f.url), refreshMinutes: f.refreshMs / 60_000 })) }, 'live exchange-rate feeds on');
     return Promise.all(feeds.map((f) => this.refresh(f.feed))).then(() => undefined);
   }
 
@@ -101,7 +103,9 @@ export class LiveRates {
       }
       this.attempts.set(feed, { at });
     } catch (err) {
-      const error = (err as Error).message;
+      // Errors quote the URL they were given (fetch does, for one with credentials): this text reaches
+      // /data/status, every answer's FX source and the logs, so its URLs lose credentials and query.
+      const error = redactUrlsIn((err as Error).message);
       this.attempts.set(feed, { at, error });
       const held = this.cache.get<Held<unknown>>(feed);
       this.deps.logger.warn({ feed, error, usingFetchedAt: held?.fetchedAt.toISOString() ?? 'bundled snapshot' }, 'exchange-rate feed failed; keeping the last good rates');
@@ -153,7 +157,7 @@ export class LiveRates {
         const attempt = this.attempts.get(f.feed);
         return {
           feed: f.feed,
-          url: f.url,
+          url: redactUrl(f.url),
           refreshMinutes: f.refreshMs / 60_000,
           ...(held ? { rateDate: held.date, lastSuccessAt: iso(held.fetchedAt) } : {}),
           ...(attempt ? { lastAttemptAt: iso(attempt.at) } : {}),
