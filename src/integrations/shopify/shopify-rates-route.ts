@@ -13,6 +13,7 @@ import { QuoteStoreError } from '../../store/quote-store';
 import { mapRateRequest, ShopifyMappingError } from './map-rate-request';
 import { quoteToRates, toShopifySubunits } from './quote-to-rates';
 import type { ShopifyConfig } from './shopify-config';
+import { ReplayWindow } from './replay-window';
 import { verifyShopifyHmac } from './shopify-hmac';
 import { shopifyRateRequestSchema, type ShopifyRate, type ShopifyRateRequest } from './shopify-rate-schema';
 
@@ -107,11 +108,18 @@ function rawBodyOf(req: Request): Buffer {
  * or 503 when there is no fallback configured (Shopify's backup rates again).
  */
 export function shopifyRatesRoute(deps: AppDeps, config: ShopifyConfig): RequestHandler[] {
+  const replays = new ReplayWindow(config.replayWindowMs ?? 0);
   const handler = async (req: Request, res: Response): Promise<void> => {
     const started = performance.now();
     const raw = rawBodyOf(req);
     if (config.hmacSecret && !verifyShopifyHmac(raw, req.get('X-Shopify-Hmac-Sha256'), config.hmacSecret)) {
-      sendProblem(res, problem(401, 'INVALID_SIGNATURE', 'Invalid signature', 'X-Shopify-Hmac-Sha256 is missing or does not match the body signed with the configured secret.'));
+      sendProblem(res, problem(401, 'INVALID_SIGNATURE', 'Invalid signature', 'X-Shopify-Hmac-Sha256 is missing, is not the base64 of an HMAC-SHA256, or does not match the body signed with the configured secret.'));
+      return;
+    }
+    // Only a signed body can be a replay: without a secret anyone may call, and there is nothing to replay.
+    if (config.hmacSecret && !replays.admit(raw, deps.clock())) {
+      deps.logger.warn('Shopify rate request replayed after its window');
+      sendProblem(res, problem(401, 'SIGNATURE_REPLAYED', 'Replayed request', `This signed body was first seen more than ${replays.windowMs / 1000} s ago (SHOPIFY_REPLAY_WINDOW_SECONDS); Shopify sends a fresh request for a new checkout.`));
       return;
     }
     let json: unknown;
