@@ -21,4 +21,6 @@ export interface AppDeps extends QuoteDeps {
   shopify?: ShopifyConfig;
   /** Repeated identical requests get the same answer from here; without it every request runs the engine. */
   quoteCache?: QuoteResponseCache;
+  /** Largest answer one request may keep, in bytes; default MAX_STORED_QUOTE_BYTES (4 MiB). */
+  maxStoredQuoteBytes?: number;
 }

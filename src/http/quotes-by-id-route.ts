@@ -5,7 +5,7 @@ import { apiClientOf } from './access/api-client';
 import type { AppDeps } from './app-deps';
 import { problem, sendProblem } from './problem';
 import { requestLocale } from './request-locale';
-import { storeUnavailable } from './saved-quotes';
+import { logStoreFailure, storeUnavailable } from './saved-quotes';
 
 /** Seconds until `validUntil`, for Cache-Control: a stored answer never changes before it expires. */
 function secondsLeft(quote: QuoteResult, now: Date): number {
@@ -31,8 +31,8 @@ export function quoteByIdHandler(deps: AppDeps) {
       quote = await deps.store.get(id, now, apiClientOf(res));
     } catch (err) {
       if (err instanceof QuoteStoreError) {
-        deps.logger.error({ err }, 'quote store read failed');
-        storeUnavailable(res, locale);
+        logStoreFailure(deps, err, 'read');
+        storeUnavailable(res, locale, err);
         return;
       }
       throw err;

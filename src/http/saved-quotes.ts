@@ -11,7 +11,24 @@ import { problem, sendProblem } from './problem';
 /** Stripe's name for the header that marks an answer replayed from an earlier request with the same Idempotency-Key. */
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
-export function storeUnavailable(res: Response, locale: Locale): void {
+/** Largest answer one request may keep in the store, in bytes (README "Limits"): a 1,000-item answer is about 3.3 MB. */
+export const MAX_STORED_QUOTE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * 503 for a store that failed. A passing failure (busy, a dropped connection)
+ * says when to retry; a lasting one (a damaged file: retrying cannot succeed)
+ * says so and gives no Retry-After, so clients do not retry in a loop.
+ */
+export function storeUnavailable(res: Response, locale: Locale, err: QuoteStoreError): void {
+  if (err.permanent) {
+    sendProblem(res, problem(503, 'QUOTE_STORE_DAMAGED',
+      locale === 'es' ? 'Almacén de cotizaciones dañado' : 'Quote store damaged',
+      locale === 'es'
+        ? 'El almacén de cotizaciones está dañado o no se puede escribir; reintentar no servirá hasta que el operador lo repare.'
+        : 'The quote store is damaged or cannot be written; retrying will not help until the operator repairs it.',
+    ));
+    return;
+  }
   res.set('Retry-After', '5');
   sendProblem(res, problem(503, 'QUOTE_STORE_UNAVAILABLE',
     locale === 'es' ? 'Almacén de cotizaciones no disponible' : 'Quote store unavailable',
@@ -19,6 +36,22 @@ export function storeUnavailable(res: Response, locale: Locale): void {
       ? 'No se pudo guardar ni leer la cotización; reintente en unos segundos.'
       : 'The quote could not be saved or read; try again in a few seconds.',
   ));
+}
+
+/** A lasting store failure is logged as such: an operator must act. */
+export function logStoreFailure(deps: AppDeps, err: QuoteStoreError, what: string, quoteId?: string): void {
+  deps.logger.error({ err, ...(quoteId ? { quoteId } : {}), permanent: err.permanent }, err.permanent ? `quote store ${what} failed and will keep failing: repair or replace the store` : `quote store ${what} failed`);
+}
+
+/** 422 when the answer is larger than one stored quote may be; true when it was sent. */
+function refuseTooLarge(res: Response, deps: AppDeps, bytes: number, locale: Locale): boolean {
+  const limit = deps.maxStoredQuoteBytes ?? MAX_STORED_QUOTE_BYTES;
+  if (bytes <= limit) return false;
+  const message = locale === 'es'
+    ? `La respuesta ocupa ${bytes} bytes; una cotización guardada admite ${limit}. Divida el carrito en varias cotizaciones.`
+    : `The answer takes ${bytes} bytes; a stored quote may take ${limit}. Split the cart into several quotes.`;
+  sendProblem(res, problem(422, 'QUOTE_TOO_LARGE', locale === 'es' ? 'Solicitud no válida' : 'Invalid request', `items: ${message}`, [{ path: 'items', message }]));
+  return true;
 }
 
 /**
@@ -43,8 +76,8 @@ export async function replayIdempotentQuote(req: Request, res: Response, deps: A
     existing = await deps.store.findByIdempotencyKey(record.key, deps.clock());
   } catch (err) {
     if (!(err instanceof QuoteStoreError)) throw err;
-    deps.logger.error({ err }, 'quote store read failed');
-    storeUnavailable(res, locale);
+    logStoreFailure(deps, err, 'read');
+    storeUnavailable(res, locale, err);
     return 'answered';
   }
   if (!existing) return record;
@@ -81,6 +114,7 @@ export interface SaveContext {
  */
 export async function sendSavedQuote(res: Response, deps: AppDeps, quote: QuoteResult, ctx: SaveContext): Promise<string | undefined> {
   const json = JSON.stringify(quote);
+  if (refuseTooLarge(res, deps, Buffer.byteLength(json), ctx.locale)) return undefined;
   if (!deps.store) {
     res.status(200).type('application/json').send(json);
     return json;
@@ -90,8 +124,8 @@ export async function sendSavedQuote(res: Response, deps: AppDeps, quote: QuoteR
     saved = await deps.store.save(quote, new Date(quote.validUntil), ctx.idempotency, { json, ...(ctx.owner !== undefined ? { owner: ctx.owner } : {}) });
   } catch (err) {
     if (!(err instanceof QuoteStoreError)) throw err;
-    deps.logger.error({ err, quoteId: quote.quoteId }, 'quote store write failed');
-    storeUnavailable(res, ctx.locale);
+    logStoreFailure(deps, err, 'write', quote.quoteId);
+    storeUnavailable(res, ctx.locale, err);
     return undefined;
   }
   if (ctx.idempotency && saved.quote.quoteId !== quote.quoteId) {

@@ -1,5 +1,14 @@
 import type { QuoteResult } from '../quote/quote-result';
 
+/**
+ * Default budget for the quotes kept (QUOTE_STORE_MAX_MB): their JSON in
+ * bytes. Over it, each save deletes the oldest quotes first, before their
+ * expiry, so a flood of large answers cannot fill the disk (README "Limits").
+ */
+export const DEFAULT_QUOTE_STORE_MAX_BYTES = 1024 * 1024 * 1024;
+/** Once over the budget, quotes are deleted until this share of it is used, so the next saves do not delete again. */
+export const EVICT_DOWN_TO = 0.9;
+
 /** The Idempotency-Key a quote was made under, and the hash of the request body that made it. */
 export interface IdempotencyRecord {
   /** The client's key, already scoped to the API key that sent it (see `scopedIdempotencyKey`). */
@@ -66,6 +75,8 @@ export interface QuoteStore {
   findByIdempotencyKey(key: string, now: Date): Promise<StoredQuote | undefined>;
   /** Delete every quote that expired at or before `now`; returns how many went. */
   purgeExpired(now: Date): Promise<number>;
+  /** Bytes of quote JSON kept now, the figure the budget bounds. */
+  storedBytes(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -77,10 +88,17 @@ export class DuplicateQuoteIdError extends Error {
   }
 }
 
-/** Thrown when the backing database fails, so routes can answer 503 instead of 500. */
+/**
+ * Thrown when the backing database fails, so routes can answer 503 instead of
+ * 500. `permanent`: retrying cannot help (a damaged file, a database that is
+ * not there or cannot be written); the answer then carries no Retry-After.
+ */
 export class QuoteStoreError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly permanent: boolean;
+
+  constructor(message: string, options?: { cause?: unknown; permanent?: boolean }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'QuoteStoreError';
+    this.permanent = options?.permanent ?? false;
   }
 }

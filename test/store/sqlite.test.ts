@@ -12,10 +12,11 @@ quoteStoreContract(
   'SqliteQuoteStore',
   async () => new SqliteQuoteStore(file),
   async () => rmSync(dir, { recursive: true, force: true }),
+  async (maxBytes) => new SqliteQuoteStore(':memory:', { maxBytes }),
 );
 
-describe('SqliteQuoteStore on a file made before quotes had owners', () => {
-  it('when the old table has no owner column, then opening adds it and old quotes stay readable by anyone', async () => {
+describe('SqliteQuoteStore on a file made before quotes had owners and sizes', () => {
+  it('when the old table has no owner or size column, then opening adds them and old quotes stay readable by anyone', async () => {
     const oldDir = mkdtempSync(join(tmpdir(), 'frontera-sqlite-old-'));
     const old = join(oldDir, 'old.sqlite');
     const db = new Database(old);
@@ -26,6 +27,8 @@ describe('SqliteQuoteStore on a file made before quotes had owners', () => {
     db.close();
     const store = new SqliteQuoteStore(old);
     expect((await store.get(q.quoteId, new Date('2026-11-25T16:00:00Z'), 'shop-b'))?.quoteId).toBe(q.quoteId);
+    // The old row's size is filled in, so the budget counts it.
+    expect(await store.storedBytes()).toBe(Buffer.byteLength(JSON.stringify(q)));
     await store.save(sampleQuote('q_after', '2026-11-25T15:00:00Z', '2026-11-26T15:00:00Z'), new Date('2026-11-26T15:00:00Z'), undefined, { owner: 'shop-a' });
     expect(await store.get('q_after', new Date('2026-11-25T16:00:00Z'), 'shop-b')).toBeUndefined();
     await store.close();

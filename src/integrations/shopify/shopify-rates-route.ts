@@ -3,6 +3,7 @@ import { D, roundHalfUp } from '../../domain/money';
 import { convert, hasRate, MissingRateError } from '../../fx/rate-table';
 import type { AppDeps } from '../../http/app-deps';
 import { problem, sendProblem } from '../../http/problem';
+import { MAX_STORED_QUOTE_BYTES } from '../../http/saved-quotes';
 import { cappedFieldErrors, fieldErrors } from '../../http/field-errors';
 import { jsonLimitProblem, SHOPIFY_JSON_LIMITS } from '../../http/json-limits';
 import { checkAgainstData, quoteLandedCost } from '../../quote/quote-landed-cost';
@@ -52,17 +53,28 @@ async function priceCart(req: ShopifyRateRequest, deps: AppDeps, config: Shopify
   const quote = await quoteLandedCost(parsed.data, deps, { locale, carrierTimeoutMs });
   const stored: QuoteResult = { ...quote, notes: [...quote.notes, ...mapped.notes.map((n) => ({ code: n.code, severity: n.severity, text: n.text[locale] }))] };
   if (quote.options.length === 0) throw new Unpriced('NO_CARRIER_OPTION', quote.notes.filter((n) => n.severity === 'warning').map((n) => `${n.code}: ${n.text}`).join('; '));
-  if (deps.store) {
-    try {
-      await deps.store.save(stored, new Date(stored.validUntil));
-    } catch (err) {
-      // Checkout must not wait on bookkeeping: the rates are still right, only GET /quotes/:id will miss this one.
-      if (!(err instanceof QuoteStoreError)) throw err;
-      deps.logger.error({ err, quoteId: stored.quoteId }, 'quote store write failed (Shopify rates answered anyway)');
-    }
-  }
+  if (deps.store) await keepQuote(deps, stored);
   const timeZone = deps.data().tariffs.get(parsed.data.destination.country)?.file.timeZone ?? 'UTC';
   return { rates: quoteToRates(stored, timeZone) };
+}
+
+/**
+ * Keep the quote for GET /quotes/:id. Checkout must not wait on bookkeeping: when the store fails, or the answer is
+ * over what one quote may keep, the rates are still right and only GET /quotes/:id will miss this one.
+ */
+async function keepQuote(deps: AppDeps, stored: QuoteResult): Promise<void> {
+  const json = JSON.stringify(stored);
+  const limit = deps.maxStoredQuoteBytes ?? MAX_STORED_QUOTE_BYTES;
+  if (Buffer.byteLength(json) > limit) {
+    deps.logger.warn({ quoteId: stored.quoteId, bytes: Buffer.byteLength(json), limit }, 'Shopify quote not kept: over the size one stored quote may take');
+    return;
+  }
+  try {
+    await deps.store?.save(stored, new Date(stored.validUntil), undefined, { json });
+  } catch (err) {
+    if (!(err instanceof QuoteStoreError)) throw err;
+    deps.logger.error({ err, quoteId: stored.quoteId, permanent: err.permanent }, 'quote store write failed (Shopify rates answered anyway)');
+  }
 }
 
 function withinBudget(work: Promise<Outcome>, ms: number): Promise<Outcome> {
