@@ -3,7 +3,7 @@ import { todayIn } from '../domain/dates';
 import { MissingRateError } from '../fx/rate-table';
 import { QuoteError, type FieldError } from '../quote/quote-error';
 import type { Locale } from '../quote/quote-input';
-import { checkAgainstData, quoteLandedCost } from '../quote/quote-landed-cost';
+import { checkAgainstData, nextTurn, quoteLandedCost, SLICED_ABOVE_ITEMS } from '../quote/quote-landed-cost';
 import { quoteRequestSchema, type QuoteRequestBody } from '../schema/quote-request-schema';
 import { apiClientOf } from './access/api-client';
 import { cappedFieldErrors, fieldErrors } from './field-errors';
@@ -65,6 +65,9 @@ export function quoteHandler(deps: AppDeps) {
     }
     const body = validBody(req, res, headerLocale);
     if (!body) return;
+    // A big cart gives way between its steps (validation, pricing, serialising, storing), so small requests are not held.
+    const big = body.items.length > SLICED_ABOVE_ITEMS;
+    if (big) await nextTurn();
     const locale = requestLocale(req, body);
     const idempotency = await replayIdempotentQuote(req, res, deps, body, locale);
     if (idempotency === 'answered') return;
@@ -85,7 +88,7 @@ export function quoteHandler(deps: AppDeps) {
     }
     try {
       const quote = await quoteLandedCost(body, deps, { locale, data: snapshot });
-      const sent = await sendSavedQuote(res, deps, quote, { idempotency, owner: client, locale });
+      const sent = await sendSavedQuote(res, deps, quote, { idempotency, owner: client, locale, ...(big ? { pause: nextTurn } : {}) });
       if (cache && sent !== undefined) {
         cache.set(snapshot, cacheKey, sent, new Date(quote.validUntil));
         if (rawKey !== undefined) cache.set(snapshot, rawKey, sent, new Date(quote.validUntil));

@@ -103,6 +103,8 @@ export interface SaveContext {
   /** The API key's name; only that key may read the quote back (undefined: any caller). */
   owner: string | undefined;
   locale: Locale;
+  /** Awaited between serialising, storing and sending a big answer, so other requests get a turn. */
+  pause?: () => Promise<void>;
 }
 
 /**
@@ -115,6 +117,7 @@ export interface SaveContext {
 export async function sendSavedQuote(res: Response, deps: AppDeps, quote: QuoteResult, ctx: SaveContext): Promise<string | undefined> {
   const json = JSON.stringify(quote);
   if (refuseTooLarge(res, deps, Buffer.byteLength(json), ctx.locale)) return undefined;
+  await ctx.pause?.();
   if (!deps.store) {
     res.status(200).type('application/json').send(json);
     return json;
@@ -132,6 +135,7 @@ export async function sendSavedQuote(res: Response, deps: AppDeps, quote: QuoteR
     answerExisting(res, saved.quote, saved.idempotency?.bodyHash, ctx.idempotency, ctx.locale);
     return undefined;
   }
+  await ctx.pause?.();
   res.status(200).type('application/json').send(json);
   return json;
 }

@@ -7,7 +7,7 @@ import type { Convert, QuoteContext, QuoteRun } from './quote-context';
 import { QuoteError } from './quote-error';
 import type { QuoteInput } from './quote-input';
 import { collectQuoteNotes } from './quote-notes';
-import type { QuoteResult } from './quote-result';
+import type { QuoteOption, QuoteResult } from './quote-result';
 
 /**
  * Work out the landed cost of every rated carrier option (docs/landed-cost.md,
@@ -16,6 +16,27 @@ import type { QuoteResult } from './quote-result';
  * answer currency; totals are sums of the rounded lines.
  */
 export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
+  const run = startQuote(input, ctx);
+  return finishQuote(run, ctx.rated.options.map((svc) => priceOption(run, svc)));
+}
+
+/**
+ * The same answer as `buildQuote`, priced one carrier option at a time with
+ * `pause()` awaited between options, so a big cart lets the event loop serve
+ * other requests meanwhile. The steps are the same pure functions.
+ */
+export async function buildQuoteInSlices(input: QuoteInput, ctx: QuoteContext, pause: () => Promise<void>): Promise<QuoteResult> {
+  const run = startQuote(input, ctx);
+  const options: QuoteOption[] = [];
+  for (const svc of ctx.rated.options) {
+    await pause();
+    options.push(priceOption(run, svc));
+  }
+  return finishQuote(run, options);
+}
+
+/** What every option shares: the period in force, the region check, the goods in the answer currency. */
+function startQuote(input: QuoteInput, ctx: QuoteContext): QuoteRun {
   const period = periodAt(ctx.tariff, input.shipDate);
   if (!period) {
     throw new QuoteError('NO_TARIFF_PERIOD', 'shipDate', {
@@ -29,11 +50,14 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
   const itemGoods = input.items.map((it) => cv(it.quantity.times(it.unitPrice), it.priceCurrency, ccy));
   // Item duties depend on the option only through the customs value (CIF shipping): on FOB
   // destinations every option shares them, so each is resolved once per quote (QuoteRun.dutyMemo).
-  const run: QuoteRun = { input, ctx, period, itemGoods, goodsValue: roundHalfUp(sum(itemGoods), ccy), cv, dutyMemo: new Map() };
-  const options = ctx.rated.options
-    .map((svc) => priceOption(run, svc))
-    .sort((a, b) => new D(a.landedCost).comparedTo(b.landedCost) || a.deliveryDays.max - b.deliveryDays.max);
+  return { input, ctx, period, itemGoods, goodsValue: roundHalfUp(sum(itemGoods), ccy), cv, dutyMemo: new Map() };
+}
 
+/** The answer: options cheapest first, the rates used, the data dates and the quote's notes. */
+function finishQuote(run: QuoteRun, priced: QuoteOption[]): QuoteResult {
+  const { input, ctx } = run;
+  const ccy = input.currency;
+  const options = priced.sort((a, b) => new D(a.landedCost).comparedTo(b.landedCost) || a.deliveryDays.max - b.deliveryDays.max);
   const carriers: Record<string, string> = {};
   for (const o of ctx.rated.options) carriers[o.carrier] = o.dataDate;
   return {

@@ -2,7 +2,8 @@ import { todayIn } from '../domain/dates';
 import { D } from '../domain/money';
 import { convert, hasRate } from '../fx/rate-table';
 import type { QuoteRequestBody } from '../schema/quote-request-schema';
-import { buildQuote } from './build-quote';
+import { buildQuote, buildQuoteInSlices } from './build-quote';
+import type { QuoteContext } from './quote-context';
 import type { DataSnapshot, QuoteDeps } from './quote-deps';
 import type { FieldError } from './quote-error';
 import type { Locale } from './quote-input';
@@ -63,6 +64,16 @@ export function checkAgainstData(body: QuoteRequestBody, data: DataSnapshot, loc
   return undefined;
 }
 
+/**
+ * Carts with more items than this are priced in slices (README "Limits"):
+ * a 1,000-item cart takes a few hundred ms of engine work, which would
+ * otherwise hold every other request, /healthz included, until it is done.
+ */
+export const SLICED_ABOVE_ITEMS = 100;
+
+/** Resolves on the event loop's next turn, after pending I/O has been served. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Carrier prices reused across requests that differ only in prices, one cache per data snapshot. */
 const ratingCaches = new WeakMap<DataSnapshot, RatingCache>();
 function ratingCacheFor(data: DataSnapshot): RatingCache {
@@ -115,7 +126,7 @@ export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, o
     options.carrierTimeoutMs ?? deps.carrierTimeoutMs ?? 2000,
     ratingCacheFor(data),
   );
-  const quote = buildQuote(input, {
+  const ctx: QuoteContext = {
     tariff,
     rates: data.rates,
     rated,
@@ -126,7 +137,9 @@ export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, o
     validForHours: deps.quoteValidHours ?? 24,
     ...(deps.fxMaxAgeDays !== undefined ? { fxMaxAgeDays: deps.fxMaxAgeDays } : {}),
     ...(data.tariffs.has(input.origin.country) ? { originTariff: data.tariffs.get(input.origin.country)! } : {}),
-  });
+  };
+  // A big cart is priced one carrier option at a time, letting other requests (and /healthz) in between.
+  const quote = input.items.length > SLICED_ABOVE_ITEMS ? await buildQuoteInSlices(input, ctx, nextTurn) : buildQuote(input, ctx);
   if (!when.note) return quote;
   return { ...quote, notes: [{ code: when.note.code, severity: when.note.severity, text: when.note.text[input.locale] }, ...quote.notes] };
 }
