@@ -80,18 +80,31 @@ async function main(): Promise<void> {
   // The port actually bound: PORT=0 asks the OS for a free one (tests start the service that way).
   const server: Server = app.listen(port, host, () => logger.info({ port: (server.address() as AddressInfo).port, host }, 'Frontera listening'));
 
+  shutDownOnSignal(server, logger, () => {
+    watcher?.close();
+    live.stop();
+    clearInterval(purge);
+  }, () => quotes.close());
+}
+
+/**
+ * SIGTERM / SIGINT: stop the timers and watchers (`stopWork`), answer every
+ * request already received and close (see gracefulClose), close the quote
+ * store, exit 0; SHUTDOWN_TIMEOUT_MS (default 10 s) is the hard stop. Under
+ * the cluster module the primary asks each worker to stop accepting first,
+ * then to drain (src/cluster.ts).
+ */
+function shutDownOnSignal(server: Server, logger: pino.Logger, stopWork: () => void, closeStore: () => Promise<void>): void {
   const closing = gracefulClose(server);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: answering every request already received, then closing');
-    watcher?.close();
-    live.stop();
-    clearInterval(purge);
+    stopWork();
     void closing.close().then(() => {
       logger.info('closed');
-      void quotes.close().finally(() => process.exit(0));
+      void closeStore().finally(() => process.exit(0));
     });
     setTimeout(() => {
       logger.error('shutdown timeout: exiting with requests still open');
@@ -100,18 +113,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  // Under the cluster module the primary stops every worker's listener first, then has them drain (src/cluster.ts).
-  if (cluster.isWorker) {
-    process.on('message', (message: unknown) => {
-      const step = clusterShutdownStep(message);
-      if (step === STOP_ACCEPTING) {
-        closing.stopAccepting();
-        process.send?.(STOPPED_ACCEPTING_MESSAGE);
-      } else if (step === DRAIN) {
-        shutdown('cluster shutdown');
-      }
-    });
-  }
+  if (!cluster.isWorker) return;
+  process.on('message', (message: unknown) => {
+    const step = clusterShutdownStep(message);
+    if (step === STOP_ACCEPTING) {
+      closing.stopAccepting();
+      process.send?.(STOPPED_ACCEPTING_MESSAGE);
+    } else if (step === DRAIN) {
+      shutdown('cluster shutdown');
+    }
+  });
 }
 
 /** QUOTE_CACHE_TTL_SECONDS (default 60, 0 = off) and QUOTE_CACHE_MAX_ENTRIES (default 10000). */
