@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import pino from 'pino';
 import { checkHttpCarrierSettings } from './carriers/carrier-registry';
@@ -9,6 +10,7 @@ import { watchDataFolders } from './data/data-watcher';
 import { defaultDataPaths } from './data/load-data';
 import { countryTimeZone, createHolidayCalendar } from './domain/holiday-calendar';
 import { createApp } from './http/app';
+import { gracefulClose } from './http/graceful-close';
 import { warmBundledHsSearch } from './http/web-routes';
 import { liveFxConfigFromEnv } from './fx/live/live-fx-config';
 import { LiveRates } from './fx/live/live-rates';
@@ -18,7 +20,8 @@ import { accessConfigFromEnv } from './http/access/access-config';
 import { shopifyConfigFromEnv } from './integrations/shopify/shopify-config';
 import { openQuoteStore } from './store/open-quote-store';
 import { QuoteResponseCache } from './http/quote-cache';
-import { runCluster, workerCountFromEnv } from './cluster';
+import cluster from 'node:cluster';
+import { clusterShutdownStep, DRAIN, runCluster, STOP_ACCEPTING, STOPPED_ACCEPTING_MESSAGE, workerCountFromEnv, workerRateLimitStores } from './cluster';
 
 /** Expired quotes are deleted this often; reads already ignore them, this only frees the space. */
 const PURGE_EVERY_MS = 3_600_000;
@@ -59,6 +62,7 @@ async function main(): Promise<void> {
     quotes.purgeExpired(new Date()).catch((err: unknown) => logger.error({ err }, 'purging expired quotes failed'));
   }, PURGE_EVERY_MS).unref();
 
+  const rateLimitStores = workerRateLimitStores();
   const app = createApp({
     store: quotes,
     access,
@@ -73,25 +77,57 @@ async function main(): Promise<void> {
     logger,
     bodyLimit: process.env.BODY_LIMIT ?? '1mb',
     ...quoteCacheFromEnv(process.env),
+    ...(rateLimitStores ? { rateLimitStores } : {}),
+    ...trustProxyFromEnv(process.env),
   });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
-  const server: Server = app.listen(port, host, () => logger.info({ port, host }, 'Frontera listening'));
+  // The port actually bound: PORT=0 asks the OS for a free one (tests start the service that way).
+  const server: Server = app.listen(port, host, () => logger.info({ port: (server.address() as AddressInfo).port, host }, 'Frontera listening'));
 
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down: draining in-flight requests');
+  shutDownOnSignal(server, logger, () => {
     watcher?.close();
     live.stop();
     clearInterval(purge);
-    server.close(() => {
+  }, () => quotes.close());
+}
+
+/**
+ * SIGTERM / SIGINT: stop the timers and watchers (`stopWork`), answer every
+ * request already received and close (see gracefulClose), close the quote
+ * store, exit 0; SHUTDOWN_TIMEOUT_MS (default 10 s) is the hard stop. Under
+ * the cluster module the primary asks each worker to stop accepting first,
+ * then to drain (src/cluster.ts).
+ */
+function shutDownOnSignal(server: Server, logger: pino.Logger, stopWork: () => void, closeStore: () => Promise<void>): void {
+  const closing = gracefulClose(server);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: answering every request already received, then closing');
+    stopWork();
+    void closing.close().then(() => {
       logger.info('closed');
-      void quotes.close().finally(() => process.exit(0));
+      void closeStore().finally(() => process.exit(0));
     });
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(1), Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000)).unref();
+    setTimeout(() => {
+      logger.error('shutdown timeout: exiting with requests still open');
+      process.exit(1);
+    }, Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000)).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  if (!cluster.isWorker) return;
+  process.on('message', (message: unknown) => {
+    const step = clusterShutdownStep(message);
+    if (step === STOP_ACCEPTING) {
+      closing.stopAccepting();
+      process.send?.(STOPPED_ACCEPTING_MESSAGE);
+    } else if (step === DRAIN) {
+      shutdown('cluster shutdown');
+    }
+  });
 }
 
 /** QUOTE_CACHE_TTL_SECONDS (default 60, 0 = off) and QUOTE_CACHE_MAX_ENTRIES (default 10000). */
@@ -101,6 +137,17 @@ function quoteCacheFromEnv(env: NodeJS.ProcessEnv): { quoteCache?: QuoteResponse
   if (!Number.isInteger(ttl) || ttl < 0) throw new Error(`QUOTE_CACHE_TTL_SECONDS must be a whole number of seconds, got "${env.QUOTE_CACHE_TTL_SECONDS}"`);
   if (!Number.isInteger(max) || max < 1) throw new Error(`QUOTE_CACHE_MAX_ENTRIES must be a whole number of at least 1, got "${env.QUOTE_CACHE_MAX_ENTRIES}"`);
   return ttl === 0 ? {} : { quoteCache: new QuoteResponseCache(ttl, max) };
+}
+
+/**
+ * TRUST_PROXY: Express's "trust proxy" (RFC 7239 hops whose X-Forwarded-For names the client), which the
+ * per-address limit on failed keys keys on. Unset: none, the socket's address. "true", a hop count or addresses.
+ */
+function trustProxyFromEnv(env: NodeJS.ProcessEnv): { trustProxy?: boolean | number | string } {
+  const value = env.TRUST_PROXY?.trim();
+  if (!value) return {};
+  if (value === 'true' || value === 'false') return { trustProxy: value === 'true' };
+  return { trustProxy: /^\d+$/.test(value) ? Number(value) : value };
 }
 
 function startWorker(): void {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatAmount } from '../domain/money';
 import type { Note } from '../domain/note';
 import { amountSchema, currencyCodeSchema, isoDateSchema, localizedTextSchema } from '../schema/primitives';
+import { redactUrlsIn } from '../schema/redact-url';
 import type {
   CarrierRater,
   ChargeLine,
@@ -92,7 +93,8 @@ export class HttpCarrierRater implements CarrierRater {
       return fallBack(this, table, live.why);
     } catch (err) {
       // Last line of defence: a bug here must cost this carrier's option, never the quote.
-      return fallBack(this, undefined, { es: `error interno: ${(err as Error).message}`, en: `internal error: ${(err as Error).message}` });
+      const message = redactUrlsIn((err as Error).message);
+      return fallBack(this, undefined, { es: `error interno: ${message}`, en: `internal error: ${message}` });
     }
   }
 

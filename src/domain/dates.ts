@@ -8,10 +8,16 @@ export function inForce(d: Dated, date: string): boolean {
   return (d.effectiveFrom === undefined || d.effectiveFrom <= date) && (d.effectiveTo === undefined || date <= d.effectiveTo);
 }
 
+/**
+ * The date `days` later. Past 9999-12-31 the year is written as ISO 8601 and
+ * ECMAScript write expanded years ("+010000-01-03"), which Date reads back, so
+ * a walk over the calendar never produces a string it cannot continue from.
+ */
 export function addDays(isoDate: string, days: number): string {
   const t = new Date(`${isoDate}T00:00:00Z`);
   t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
+  const text = t.toISOString();
+  return text.slice(0, text.indexOf('T'));
 }
 
 /** Building an Intl formatter costs far more than using one: one per time zone, kept. */

@@ -21,6 +21,7 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   const openapi = buildOpenApiDocument();
 
   app.use((req, res, next) => {
@@ -56,7 +57,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(webRoutes(deps));
 
-  const access = accessMiddleware(deps.access);
+  const access = accessMiddleware(deps.access, deps.rateLimitStores);
   if (access.cors) app.use(['/quote', '/quotes'], access.cors);
   app.post('/quote', ...access.protect, express.json({ limit: deps.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'], verify: keepRawBody }), quoteHandler(deps));
   app.get('/quotes/:id', ...access.protect, quoteByIdHandler(deps));

@@ -2,10 +2,17 @@ import { createHash } from 'node:crypto';
 import NodeCache from 'node-cache';
 import type { DataSnapshot } from '../quote/quote-deps';
 
+/** The API key's name (or "-" without keys), length-prefixed so no name and body can run together into another's. */
+function clientPart(client: string | undefined): string {
+  const name = client ?? '-';
+  return `${name.length}:${name}\0`;
+}
+
 /**
  * A bounded cache of answers by normalised request, so a checkout asking
  * again for the same cart gets the same quote (same id) without the engine
- * running again. Entries belong to one data snapshot: after a data reload
+ * running again. Keys include the API key, so one shop never gets another's
+ * quote (or its id). Entries belong to one data snapshot: after a data reload
  * the old answers are never served. TTL is short (default 60 s), so the
  * pickup day can lag a carrier's cut-off by at most that long.
  */
@@ -17,9 +24,12 @@ export class QuoteResponseCache {
     readonly maxEntries = 10_000,
   ) {}
 
-  /** Key of a validated body (zod output: fixed key order, defaults filled), the locale and the origin's today. */
-  static keyOf(normalisedBody: unknown, locale: string, today: string): string {
-    return createHash('sha256').update(JSON.stringify(normalisedBody)).update('\0').update(locale).update('\0').update(today).digest('base64url');
+  /**
+   * Key of a validated body (zod output: fixed key order, defaults filled), the locale, the origin's today
+   * and the API key's name: an answer is only ever handed back to the key that asked for it.
+   */
+  static keyOf(normalisedBody: unknown, locale: string, today: string, client: string | undefined): string {
+    return createHash('sha256').update(clientPart(client)).update(JSON.stringify(normalisedBody)).update('\0').update(locale).update('\0').update(today).digest('base64url');
   }
 
   /**
@@ -29,8 +39,8 @@ export class QuoteResponseCache {
    * without `shipDate` may get the quote made just before the origin's midnight:
    * the same quote, still valid, as for any cached answer.
    */
-  static rawKeyOf(raw: Buffer, acceptLanguage: string): string {
-    return `raw:${createHash('sha256').update(raw).update('\0').update(acceptLanguage).digest('base64url')}`;
+  static rawKeyOf(raw: Buffer, acceptLanguage: string, client: string | undefined): string {
+    return `raw:${createHash('sha256').update(clientPart(client)).update(raw).update('\0').update(acceptLanguage).digest('base64url')}`;
   }
 
   private cacheFor(snapshot: DataSnapshot): NodeCache {

@@ -3,10 +3,12 @@ import { todayIn } from '../domain/dates';
 import { MissingRateError } from '../fx/rate-table';
 import { QuoteError, type FieldError } from '../quote/quote-error';
 import type { Locale } from '../quote/quote-input';
-import { checkAgainstData, quoteLandedCost } from '../quote/quote-landed-cost';
+import { checkAgainstData, nextTurn, quoteLandedCost, SLICED_ABOVE_ITEMS } from '../quote/quote-landed-cost';
 import { MinConfidenceError } from '../quote/min-confidence';
-import { quoteRequestSchema } from '../schema/quote-request-schema';
-import { fieldErrors } from './field-errors';
+import { quoteRequestSchema, type QuoteRequestBody } from '../schema/quote-request-schema';
+import { apiClientOf } from './access/api-client';
+import { cappedFieldErrors, fieldErrors } from './field-errors';
+import { jsonLimitProblem, QUOTE_JSON_LIMITS } from './json-limits';
 import type { AppDeps } from './app-deps';
 import { QuoteResponseCache } from './quote-cache';
 import { problem, sendProblem } from './problem';
@@ -18,8 +20,34 @@ const T = {
   invalidDetail: { es: 'Revise los campos indicados en "errors".', en: 'Check the fields listed in "errors".' },
 };
 
-function unprocessable(res: Response, locale: Locale, code: string, errors: FieldError[], detail?: string): void {
-  sendProblem(res, problem(422, code, T.invalid[locale], detail ?? errors.map((e) => `${e.path}: ${e.message}`).join('; ') ?? T.invalidDetail[locale], errors));
+/** 422 problem+json with at most MAX_FIELD_ERRORS field errors; the detail says how many more of `total` there were. */
+/** A 422 with at most the capped number of field errors; `total` counts those left out, `detail` overrides the sentence. */
+function unprocessable(res: Response, locale: Locale, code: string, errors: FieldError[], opts: { total?: number; detail?: string } = {}): void {
+  const capped = cappedFieldErrors(errors, locale, opts.total ?? errors.length);
+  sendProblem(res, problem(422, code, T.invalid[locale], opts.detail ?? (capped.detail || T.invalidDetail[locale]), capped.errors));
+}
+
+/** The exact same bytes again, from the same key, without an Idempotency-Key: the cached answer, before any parsing. */
+function rawCacheKey(req: Request, res: Response, deps: AppDeps): string | undefined {
+  const rawBody = (req as Request & { rawBody?: Buffer }).rawBody;
+  if (!deps.quoteCache || !rawBody || req.get('Idempotency-Key') !== undefined) return undefined;
+  return QuoteResponseCache.rawKeyOf(rawBody, req.get('Accept-Language') ?? '', apiClientOf(res));
+}
+
+/** The body within the JSON limits and the schema, or undefined when a 422 has been sent. */
+function validBody(req: Request, res: Response, locale: Locale): QuoteRequestBody | undefined {
+  // Depth, string and list lengths first: the schema, its messages and the hashes then work on bounded input.
+  const tooBig = jsonLimitProblem(req.body, QUOTE_JSON_LIMITS, locale);
+  if (tooBig) {
+    unprocessable(res, locale, 'INVALID_REQUEST', [tooBig]);
+    return undefined;
+  }
+  const parsed = quoteRequestSchema.safeParse(req.body, { reportInput: true });
+  if (!parsed.success) {
+    unprocessable(res, locale, 'INVALID_REQUEST', fieldErrors(parsed.error), { total: parsed.error.issues.length });
+    return undefined;
+  }
+  return parsed.data;
 }
 
 /** `POST /quote`: validate the body, answer repeats from the cache or the store, else run the use case. */
@@ -31,22 +59,19 @@ export function quoteHandler(deps: AppDeps) {
         headerLocale === 'es' ? 'Envíe el cuerpo como JSON con Content-Type: application/json.' : 'Send the body as JSON with Content-Type: application/json.'));
       return;
     }
-    // The exact same request again (no Idempotency-Key): answered from the cache before any parsing work.
-    const rawBody = (req as Request & { rawBody?: Buffer }).rawBody;
-    const rawKey = deps.quoteCache && rawBody && req.get('Idempotency-Key') === undefined ? QuoteResponseCache.rawKeyOf(rawBody, req.get('Accept-Language') ?? '') : undefined;
+    const rawKey = rawCacheKey(req, res, deps);
     const rawHit = rawKey === undefined ? undefined : deps.quoteCache?.get(deps.data(), rawKey, deps.clock());
     if (rawHit !== undefined) {
       res.status(200).set('X-Frontera-Cache', 'hit').type('application/json').send(rawHit);
       return;
     }
-    const parsed = quoteRequestSchema.safeParse(req.body, { reportInput: true });
-    if (!parsed.success) {
-      unprocessable(res, headerLocale, 'INVALID_REQUEST', fieldErrors(parsed.error));
-      return;
-    }
-    const body = parsed.data;
+    const body = validBody(req, res, headerLocale);
+    if (!body) return;
+    // A big cart gives way between its steps (validation, pricing, serialising, storing), so small requests are not held.
+    const big = body.items.length > SLICED_ABOVE_ITEMS;
+    if (big) await nextTurn();
     const locale = requestLocale(req, body);
-    const idempotency = await replayIdempotentQuote(req, res, deps, locale);
+    const idempotency = await replayIdempotentQuote(req, res, deps, body, locale);
     if (idempotency === 'answered') return;
     const snapshot = deps.data();
     const dataProblem = checkAgainstData(body, snapshot, locale);
@@ -54,9 +79,10 @@ export function quoteHandler(deps: AppDeps) {
       unprocessable(res, locale, dataProblem.code, dataProblem.errors);
       return;
     }
-    // Without an Idempotency-Key, an identical request within the cache TTL gets the same quote back.
+    // Without an Idempotency-Key, an identical request from the same key within the cache TTL gets the same quote back.
     const cache = idempotency === undefined ? deps.quoteCache : undefined;
-    const cacheKey = cache ? QuoteResponseCache.keyOf(body, locale, todayIn(deps.timeZoneOf(body.origin.country), deps.clock())) : '';
+    const client = apiClientOf(res);
+    const cacheKey = cache ? QuoteResponseCache.keyOf(body, locale, todayIn(deps.timeZoneOf(body.origin.country), deps.clock()), client) : '';
     const cached = cache?.get(snapshot, cacheKey, deps.clock());
     if (cached !== undefined) {
       res.status(200).set('X-Frontera-Cache', 'hit').type('application/json').send(cached);
@@ -64,11 +90,10 @@ export function quoteHandler(deps: AppDeps) {
     }
     try {
       const quote = await quoteLandedCost(body, deps, { locale, data: snapshot });
-      await sendSavedQuote(res, deps, quote, idempotency, locale);
-      if (cache && res.statusCode === 200) {
-        const json = JSON.stringify(quote);
-        cache.set(snapshot, cacheKey, json, new Date(quote.validUntil));
-        if (rawKey !== undefined) cache.set(snapshot, rawKey, json, new Date(quote.validUntil));
+      const sent = await sendSavedQuote(res, deps, quote, { idempotency, owner: client, locale, ...(big ? { pause: nextTurn } : {}) });
+      if (cache && sent !== undefined) {
+        cache.set(snapshot, cacheKey, sent, new Date(quote.validUntil));
+        if (rawKey !== undefined) cache.set(snapshot, rawKey, sent, new Date(quote.validUntil));
       }
     } catch (err) {
       if (err instanceof QuoteError) {
@@ -76,7 +101,7 @@ export function quoteHandler(deps: AppDeps) {
         return;
       }
       if (err instanceof MinConfidenceError) {
-        unprocessable(res, locale, err.code, err.errors, err.detail);
+        unprocessable(res, locale, err.code, err.errors, { detail: err.detail });
         return;
       }
       if (err instanceof MissingRateError) {

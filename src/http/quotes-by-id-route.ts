@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import type { QuoteResult } from '../quote/quote-result';
 import { QuoteStoreError } from '../store/quote-store';
+import { apiClientOf } from './access/api-client';
 import type { AppDeps } from './app-deps';
 import { problem, sendProblem } from './problem';
 import { requestLocale } from './request-locale';
-import { storeUnavailable } from './saved-quotes';
+import { logStoreFailure, storeUnavailable } from './saved-quotes';
 
 /** Seconds until `validUntil`, for Cache-Control: a stored answer never changes before it expires. */
 function secondsLeft(quote: QuoteResult, now: Date): number {
@@ -26,11 +27,12 @@ export function quoteByIdHandler(deps: AppDeps) {
     const now = deps.clock();
     let quote: QuoteResult | undefined;
     try {
-      quote = await deps.store.get(id, now);
+      // With keys configured, another key's quote is "not found", exactly like an id that does not exist.
+      quote = await deps.store.get(id, now, apiClientOf(res));
     } catch (err) {
       if (err instanceof QuoteStoreError) {
-        deps.logger.error({ err }, 'quote store read failed');
-        storeUnavailable(res, locale);
+        logStoreFailure(deps, err, 'read');
+        storeUnavailable(res, locale, err);
         return;
       }
       throw err;

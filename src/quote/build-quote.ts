@@ -1,4 +1,5 @@
 import { D, formatAmount, roundHalfUp, sum } from '../domain/money';
+import type { Note } from '../domain/note';
 import { convert } from '../fx/rate-table';
 import { periodAt, type LoadedTariff } from '../tariffs/tariff-index';
 import type { TariffPeriod } from '../tariffs/tariff-schema';
@@ -9,8 +10,16 @@ import type { Convert, QuoteContext, QuoteRun } from './quote-context';
 import { QuoteError } from './quote-error';
 import type { QuoteInput } from './quote-input';
 import { collectQuoteNotes } from './quote-notes';
+import type { QuoteOption, QuoteResult } from './quote-result';
 import { applyTerritory } from './territory-step';
-import type { QuoteResult } from './quote-result';
+
+/** What every option shares, and what the answer needs besides the options. */
+interface QuoteStart {
+  run: QuoteRun;
+  /** Every currency converted to or from, so the answer lists (and dates) each rate it used. */
+  converted: Set<string>;
+  territoryNotes: Note[];
+}
 
 /**
  * Work out the landed cost of every rated carrier option (docs/landed-cost.md,
@@ -19,6 +28,27 @@ import type { QuoteResult } from './quote-result';
  * answer currency; totals are sums of the rounded lines.
  */
 export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
+  const start = startQuote(input, ctx);
+  return finishQuote(start, ctx.rated.options.map((svc) => priceOption(start.run, svc)));
+}
+
+/**
+ * The same answer as `buildQuote`, priced one carrier option at a time with
+ * `pause()` awaited between options, so a big cart lets the event loop serve
+ * other requests meanwhile. The steps are the same pure functions.
+ */
+export async function buildQuoteInSlices(input: QuoteInput, ctx: QuoteContext, pause: () => Promise<void>): Promise<QuoteResult> {
+  const start = startQuote(input, ctx);
+  const options: QuoteOption[] = [];
+  for (const svc of ctx.rated.options) {
+    await pause();
+    options.push(priceOption(start.run, svc));
+  }
+  return finishQuote(start, options);
+}
+
+/** The period in force, a special territory's rules, the region check, the goods in the answer currency. */
+function startQuote(input: QuoteInput, ctx: QuoteContext): QuoteStart {
   const dated = periodAt(ctx.tariff, input.shipDate);
   if (!dated) {
     throw new QuoteError('NO_TARIFF_PERIOD', 'shipDate', {
@@ -29,7 +59,6 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
   // Step 4a: a special territory's own taxes (or a refusal) before anything is priced.
   const { period, territory, notes: territoryNotes } = applyTerritory(ctx.tariff, input, dated);
   checkRegion(input, ctx.tariff, period);
-  // Every currency converted to or from is recorded, so the answer lists (and dates) each rate it used.
   const converted = new Set<string>([...input.items.map((i) => i.priceCurrency), ...ctx.rated.options.map((o) => o.currency), ctx.tariff.file.currency]);
   const cv: Convert = (a, from, to) => {
     converted.add(from).add(to);
@@ -49,13 +78,17 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
     dutyMemo: new Map(),
     ...(territory ? { territory: territory.id } : {}),
   };
-  const options = ctx.rated.options
-    .map((svc) => priceOption(run, svc))
-    .sort((a, b) => new D(a.landedCost).comparedTo(b.landedCost) || a.deliveryDays.max - b.deliveryDays.max);
+  return { run, converted, territoryNotes };
+}
 
+/** The answer: options sorted by landed cost then delivery, rates used, data dates, confidence, notes. */
+function finishQuote(start: QuoteStart, priced: QuoteOption[]): QuoteResult {
+  const { input, ctx } = start.run;
+  const ccy = input.currency;
+  const options = priced.sort((a, b) => new D(a.landedCost).comparedTo(b.landedCost) || a.deliveryDays.max - b.deliveryDays.max);
   const carriers: Record<string, string> = {};
   for (const o of ctx.rated.options) carriers[o.carrier] = o.dataDate;
-  const exchangeRates = exchangeRatesOut(ccy, converted, ctx.rates);
+  const exchangeRates = exchangeRatesOut(ccy, start.converted, ctx.rates);
   return {
     quoteId: ctx.quoteId,
     createdAt: iso(ctx.now),
@@ -63,12 +96,12 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
     currency: ccy,
     incoterm: input.incoterm,
     locale: input.locale,
-    goodsValue: formatAmount(run.goodsValue, ccy),
+    goodsValue: formatAmount(start.run.goodsValue, ccy),
     exchangeRates,
     dataDates: { tariff: ctx.tariff.reviewed, exchangeRates: exchangeRates.asOf, carriers },
     options,
     confidence: quoteConfidence(options),
-    notes: collectQuoteNotes(input, ctx, options, exchangeRates, territoryNotes),
+    notes: collectQuoteNotes(input, ctx, options, exchangeRates, start.territoryNotes),
   };
 }
 

@@ -2,8 +2,9 @@ import { todayIn } from '../domain/dates';
 import { D } from '../domain/money';
 import { convert, hasRate, rateSources } from '../fx/rate-table';
 import type { QuoteRequestBody } from '../schema/quote-request-schema';
-import { buildQuote } from './build-quote';
+import { buildQuote, buildQuoteInSlices } from './build-quote';
 import { applyMinConfidence } from './min-confidence';
+import type { QuoteContext } from './quote-context';
 import type { DataSnapshot, QuoteDeps } from './quote-deps';
 import type { FieldError } from './quote-error';
 import type { Locale } from './quote-input';
@@ -11,6 +12,7 @@ import type { QuoteResult } from './quote-result';
 import { unknownHsCodes } from './hs-check';
 import { normaliseRequest } from './normalise-request';
 import { RatingCache, rateCarriers } from './rate-carriers';
+import { chooseShipDate } from './ship-date';
 
 /** A request the loaded data cannot answer: its stable code and the fields at fault. */
 export interface DataProblemAnswer {
@@ -64,7 +66,9 @@ function checkCurrencies(body: QuoteRequestBody, data: DataSnapshot, locale: Loc
   ];
   const noRate = currencyFields.filter((f) => !hasRate(data.rates, f.code));
   if (noRate.length === 0) return undefined;
-  const sources = rateSources(data.rates).join('; ');
+  // The tables by date only: their full titles are in GET /data/status, and a 422 stays short.
+  const dates = [...new Set(rateSources(data.rates).map((s) => s.slice(-10)))].sort().join(', ');
+  const sources = locale === 'es' ? `tablas del ${dates}; vea GET /data/status` : `tables of ${dates}; see GET /data/status`;
   return {
     code: 'NO_EXCHANGE_RATE',
     errors: noRate.map((f) => ({
@@ -96,6 +100,16 @@ function territoryMessage(data: DataSnapshot, iso: string, locale: Locale): stri
   return undefined;
 }
 
+/**
+ * Carts with more items than this are priced in slices (README "Limits"):
+ * a 1,000-item cart takes a few hundred ms of engine work, which would
+ * otherwise hold every other request, /healthz included, until it is done.
+ */
+export const SLICED_ABOVE_ITEMS = 100;
+
+/** Resolves on the event loop's next turn, after pending I/O has been served. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Carrier prices reused across requests that differ only in prices, one cache per data snapshot. */
 const ratingCaches = new WeakMap<DataSnapshot, RatingCache>();
 function ratingCacheFor(data: DataSnapshot): RatingCache {
@@ -126,7 +140,9 @@ export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, o
   const now = deps.clock();
   const originTz = deps.timeZoneOf(body.origin.country);
   // The answer is in the destination's currency unless the request names one (checkAgainstData made sure it has a rate).
-  const input = normaliseRequest(body, { defaultCurrency: tariff.file.currency, today: todayIn(originTz, now), locale: options.locale });
+  const today = todayIn(originTz, now);
+  const when = chooseShipDate(body.shipDate, today);
+  const input = normaliseRequest({ ...body, shipDate: when.shipDate }, { defaultCurrency: tariff.file.currency, today, locale: options.locale });
   const selected = input.carriers ? data.carriers.filter((c) => input.carriers!.includes(c.id)) : data.carriers;
   const goods = input.items.reduce((acc, it) => acc.plus(convert(it.quantity.times(it.unitPrice), it.priceCurrency, input.currency, data.rates)), new D(0));
   const rated = await rateCarriers(
@@ -145,7 +161,7 @@ export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, o
     options.carrierTimeoutMs ?? deps.carrierTimeoutMs ?? 2000,
     ratingCacheFor(data),
   );
-  const quote = buildQuote(input, {
+  const ctx: QuoteContext = {
     tariff,
     rates: data.rates,
     rated,
@@ -156,6 +172,9 @@ export async function quoteLandedCost(body: QuoteRequestBody, deps: QuoteDeps, o
     validForHours: deps.quoteValidHours ?? 24,
     ...(deps.fxMaxAgeDays !== undefined ? { fxMaxAgeDays: deps.fxMaxAgeDays } : {}),
     ...(data.tariffs.has(input.origin.country) ? { originTariff: data.tariffs.get(input.origin.country)! } : {}),
-  });
+  };
+  // A big cart is priced one carrier option at a time, letting other requests (and /healthz) in between.
+  const built = input.items.length > SLICED_ABOVE_ITEMS ? await buildQuoteInSlices(input, ctx, nextTurn) : buildQuote(input, ctx);
+  const quote = when.note ? { ...built, notes: [{ code: when.note.code, severity: when.note.severity, text: when.note.text[input.locale] }, ...built.notes] } : built;
   return applyMinConfidence(quote, body.minConfidence, options.locale);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getCodes } from 'country-list';
 import { D } from './decimal';
+import { describeInput } from './describe-input';
 import { isCurrencyCode } from './iso4217';
 
 /** Building blocks shared by the tariff, carrier and request schemas. */
@@ -10,13 +11,13 @@ const COUNTRY_CODES = new Set(getCodes());
 export const countryCodeSchema = z
   .string()
   .refine((c) => COUNTRY_CODES.has(c), {
-    error: (iss) => `expected an ISO 3166-1 alpha-2 country code such as "MX", got ${JSON.stringify(iss.input)}`,
+    error: (iss) => `expected an ISO 3166-1 alpha-2 country code such as "MX", got ${describeInput(iss.input)}`,
   });
 
 export const currencyCodeSchema = z
   .string()
   .refine((c) => isCurrencyCode(c), {
-    error: (iss) => `expected an ISO 4217 currency code such as "USD", got ${JSON.stringify(iss.input)}`,
+    error: (iss) => `expected an ISO 4217 currency code such as "USD", got ${describeInput(iss.input)}`,
   });
 
 const NON_NEGATIVE_DECIMAL_RE = /^\d+(\.\d+)?$/;
@@ -30,10 +31,7 @@ function decimalString(what: string, example: string) {
     .transform((s) => new D(s));
 }
 
-function describe(input: unknown): string {
-  if (input === undefined) return 'nothing';
-  return JSON.stringify(input);
-}
+const describe = describeInput;
 
 /** A money amount as a decimal string, never a JSON number ("12.50"). */
 export const amountSchema = decimalString('an amount', '12.50');

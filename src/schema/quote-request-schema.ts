@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeInput } from './describe-input';
 import { countryCodeSchema, currencyCodeSchema, isoDateSchema } from './primitives';
 
 /**
@@ -6,7 +7,12 @@ import { countryCodeSchema, currencyCodeSchema, isoDateSchema } from './primitiv
  * contract; every message names what was expected and what came.
  */
 
-const got = (input: unknown) => (input === undefined ? 'nothing' : JSON.stringify(input));
+const got = describeInput;
+
+/** Most carrier ids a request may filter by (README "Limits"); there are far fewer carriers. */
+export const MAX_CARRIER_FILTER = 50;
+/** Longest carrier id accepted in the filter. */
+const MAX_CARRIER_ID_LENGTH = 64;
 
 const moneyAmountSchema = z
   .string({ error: (i) => `expected an amount as a decimal string such as "350.00", got ${got(i.input)}` })
@@ -81,7 +87,10 @@ export const quoteRequestSchema = z.object({
     .min(1, { error: 'expected at least one item' })
     .max(1000, { error: 'expected at most 1000 items' }),
   parcels: z.array(parcelSchema).min(1, { error: 'expected at least one parcel, or leave "parcels" out' }).max(50).optional(),
-  carriers: z.array(z.string().min(1)).optional(),
+  carriers: z
+    .array(z.string().min(1).max(MAX_CARRIER_ID_LENGTH), { error: (i) => `expected a list of carrier ids, got ${got(i.input)}` })
+    .max(MAX_CARRIER_FILTER, { error: `expected at most ${MAX_CARRIER_FILTER} carrier ids` })
+    .optional(),
   insure: z.boolean().default(false),
   /** Who receives the goods: carriers' restricted-goods rules and some national parcel charges depend on it. */
   buyer: z.enum(['consumer', 'business']).default('consumer'),

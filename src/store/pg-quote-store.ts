@@ -1,6 +1,10 @@
 import { Pool, type PoolClient } from 'pg';
 import type { QuoteResult } from '../quote/quote-result';
-import { DuplicateQuoteIdError, QuoteStoreError, storedQuoteOf, type IdempotencyRecord, type QuoteRow, type QuoteStore, type StoredQuote } from './quote-store';
+import { migrateQuoteTables } from './pg-migration';
+import {
+  DEFAULT_QUOTE_STORE_MAX_BYTES, DuplicateQuoteIdError, EVICT_DOWN_TO, QuoteStoreError, storedQuoteOf,
+  type IdempotencyRecord, type QuoteRow, type QuoteStore, type SaveExtras, type StoredQuote,
+} from './quote-store';
 
 export interface PgQuoteStoreOptions {
   /** postgres://user@host:port/db */
@@ -9,6 +13,8 @@ export interface PgQuoteStoreOptions {
   schema?: string;
   /** Connections in the pool; default 10. */
   poolSize?: number;
+  /** Budget for the quotes' JSON, in bytes, shared by every instance; over it the oldest are deleted first. Default DEFAULT_QUOTE_STORE_MAX_BYTES. */
+  maxBytes?: number;
 }
 
 interface Row extends QuoteRow {
@@ -16,8 +22,8 @@ interface Row extends QuoteRow {
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
-/** Any fixed number: it names the advisory lock that serialises table creation between instances starting together. */
-const MIGRATION_LOCK = 7_141_932;
+/** SQLSTATE classes retrying cannot cure: XX internal error (data or index corrupted), 42 a missing table or bad SQL, 28 authentication, 3D no such database. */
+const PERMANENT = /^(XX|42|28|3D)/;
 
 /**
  * The shared store for several instances behind a load balancer
@@ -25,10 +31,19 @@ const MIGRATION_LOCK = 7_141_932;
  * keys, and a stored answer must come back exactly as it was sent.
  */
 export class PgQuoteStore implements QuoteStore {
+  private readonly total: string;
+
   private constructor(
     private readonly pool: Pool,
-    private readonly table: string,
-  ) {}
+    private readonly schema: string,
+    private readonly maxBytes: number,
+  ) {
+    this.total = `"${schema}".quote_store_size`;
+  }
+
+  private get table(): string {
+    return `"${this.schema}".quotes`;
+  }
 
   /** Connect and create the schema and table when missing. */
   static async open(options: PgQuoteStoreOptions): Promise<PgQuoteStore> {
@@ -37,21 +52,9 @@ export class PgQuoteStore implements QuoteStore {
     const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     // An idle client that loses its connection emits 'error'; without a listener that would crash the process.
     pool.on('error', () => undefined);
-    const store = new PgQuoteStore(pool, `"${schema}".quotes`);
+    const store = new PgQuoteStore(pool, schema, options.maxBytes ?? DEFAULT_QUOTE_STORE_MAX_BYTES);
     try {
-      await store.transaction(async (c) => {
-        await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-        await c.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-        await c.query(`CREATE TABLE IF NOT EXISTS ${store.table} (
-          id              text PRIMARY KEY,
-          quote           text NOT NULL,
-          created_at      timestamptz NOT NULL,
-          expires_at      timestamptz NOT NULL,
-          idempotency_key text UNIQUE,
-          body_hash       text
-        )`);
-        await c.query(`CREATE INDEX IF NOT EXISTS quotes_expires_at ON ${store.table} (expires_at)`);
-      });
+      await store.transaction((c) => migrateQuoteTables(c, schema));
     } catch (err) {
       await pool.end();
       throw err;
@@ -59,18 +62,20 @@ export class PgQuoteStore implements QuoteStore {
     return store;
   }
 
-  async save(quote: QuoteResult, expiresAt: Date, idempotency?: IdempotencyRecord): Promise<StoredQuote> {
+  async save(quote: QuoteResult, expiresAt: Date, idempotency?: IdempotencyRecord, extras: SaveExtras = {}): Promise<StoredQuote> {
     const createdAt = new Date(quote.createdAt);
     return this.wrap('save', quote.quoteId, () =>
       this.transaction(async (c) => {
         if (idempotency) await c.query(`DELETE FROM ${this.table} WHERE idempotency_key = $1 AND expires_at <= $2`, [idempotency.key, createdAt]);
         // A concurrent insert of the same key waits here for the other transaction, then does nothing.
+        const json = extras.json ?? JSON.stringify(quote);
         const inserted = await c.query(
-          `INSERT INTO ${this.table} (id, quote, created_at, expires_at, idempotency_key, body_hash)
-           VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO ${this.table} (id, quote, created_at, expires_at, idempotency_key, body_hash, owner, size)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (idempotency_key) DO NOTHING`,
-          [quote.quoteId, JSON.stringify(quote), createdAt, expiresAt, idempotency?.key ?? null, idempotency?.bodyHash ?? null],
+          [quote.quoteId, json, createdAt, expiresAt, idempotency?.key ?? null, idempotency?.bodyHash ?? null, extras.owner ?? null, Buffer.byteLength(json)],
         );
+        if (inserted.rowCount === 1) await this.keepWithinBudget(c, quote.quoteId);
         if (inserted.rowCount === 1 || !idempotency) return { quote, expiresAt, ...(idempotency ? { idempotency } : {}) };
         const existing = await c.query<Row>(`SELECT quote, expires_at, idempotency_key, body_hash FROM ${this.table} WHERE idempotency_key = $1`, [idempotency.key]);
         return storedQuoteOf(existing.rows[0] as Row);
@@ -78,8 +83,10 @@ export class PgQuoteStore implements QuoteStore {
     );
   }
 
-  async get(id: string, now: Date): Promise<QuoteResult | undefined> {
-    const res = await this.wrap('get', undefined, () => this.pool.query<Row>(`SELECT quote FROM ${this.table} WHERE id = $1 AND expires_at > $2`, [id, now]));
+  async get(id: string, now: Date, reader?: string): Promise<QuoteResult | undefined> {
+    const res = await this.wrap('get', undefined, () =>
+      this.pool.query<Row>(`SELECT quote FROM ${this.table} WHERE id = $1 AND expires_at > $2 AND ($3::text IS NULL OR owner IS NULL OR owner = $3)`, [id, now, reader ?? null]),
+    );
     const row = res.rows[0];
     return row ? (JSON.parse(row.quote) as QuoteResult) : undefined;
   }
@@ -95,6 +102,24 @@ export class PgQuoteStore implements QuoteStore {
   async purgeExpired(now: Date): Promise<number> {
     const res = await this.wrap('purgeExpired', undefined, () => this.pool.query(`DELETE FROM ${this.table} WHERE expires_at <= $1`, [now]));
     return res.rowCount ?? 0;
+  }
+
+  async storedBytes(): Promise<number> {
+    const res = await this.wrap('storedBytes', undefined, () => this.pool.query<{ bytes: string }>(`SELECT bytes FROM ${this.total} WHERE id = 1`));
+    return Number(res.rows[0]?.bytes ?? 0);
+  }
+
+  /** Over the budget: delete the oldest quotes (never the one just saved) until the total is EVICT_DOWN_TO of it. */
+  private async keepWithinBudget(c: PoolClient, justSaved: string): Promise<void> {
+    const total = Number((await c.query<{ bytes: string }>(`SELECT bytes FROM ${this.total} WHERE id = 1`)).rows[0]?.bytes ?? 0);
+    if (total <= this.maxBytes) return;
+    // The oldest rows whose sizes add up to the excess: a row goes while the rows before it are still short of it.
+    await c.query(
+      `DELETE FROM ${this.table} WHERE id IN (
+         SELECT id FROM (SELECT id, size, SUM(size) OVER (ORDER BY created_at, id ROWS UNBOUNDED PRECEDING) AS running FROM ${this.table} WHERE id <> $1) oldest
+         WHERE running - size < $2)`,
+      [justSaved, total - Math.floor(this.maxBytes * EVICT_DOWN_TO)],
+    );
   }
 
   async close(): Promise<void> {
@@ -123,7 +148,7 @@ export class PgQuoteStore implements QuoteStore {
       // 23505 unique_violation on the primary key: a duplicate quote id is a caller bug, not an outage.
       const e = err as { code?: string; constraint?: string };
       if (e.code === '23505' && e.constraint === 'quotes_pkey' && quoteId) throw new DuplicateQuoteIdError(quoteId);
-      throw new QuoteStoreError(`PostgreSQL quote store: ${what} failed: ${(err as Error).message}`, { cause: err });
+      throw new QuoteStoreError(`PostgreSQL quote store: ${what} failed: ${(err as Error).message}`, { cause: err, permanent: PERMANENT.test(e.code ?? '') });
     }
   }
 }

@@ -1,11 +1,32 @@
 import type { QuoteResult } from '../quote/quote-result';
 
+/**
+ * Default budget for the quotes kept (QUOTE_STORE_MAX_MB): their JSON in
+ * bytes. Over it, each save deletes the oldest quotes first, before their
+ * expiry, so a flood of large answers cannot fill the disk (README "Limits").
+ */
+export const DEFAULT_QUOTE_STORE_MAX_BYTES = 1024 * 1024 * 1024;
+/** Once over the budget, quotes are deleted until this share of it is used, so the next saves do not delete again. */
+export const EVICT_DOWN_TO = 0.9;
+
 /** The Idempotency-Key a quote was made under, and the hash of the request body that made it. */
 export interface IdempotencyRecord {
   /** The client's key, already scoped to the API key that sent it (see `scopedIdempotencyKey`). */
   key: string;
   /** sha256 hex of the canonical JSON request body (see `canonicalBodyHash`). */
   bodyHash: string;
+}
+
+/** What else a save may carry: the quote's owner and its JSON text when the caller already has it. */
+export interface SaveExtras {
+  /**
+   * The API key's name that asked for the quote: only a reader with that name
+   * gets it back. Quotes made without a key (no keys configured, Shopify's
+   * callback) have no owner and any reader gets them.
+   */
+  owner?: string;
+  /** `JSON.stringify(quote)`, when the caller made it already (a 1,000-item answer is megabytes). */
+  json?: string;
 }
 
 export interface StoredQuote {
@@ -43,13 +64,19 @@ export interface QuoteStore {
    * agree on one answer. A key whose quote has expired is free again.
    * Saving a second quote with an existing `quoteId` rejects with DuplicateQuoteIdError.
    */
-  save(quote: QuoteResult, expiresAt: Date, idempotency?: IdempotencyRecord): Promise<StoredQuote>;
-  /** The quote with this id, while `now` is before its expiry. */
-  get(id: string, now: Date): Promise<QuoteResult | undefined>;
+  save(quote: QuoteResult, expiresAt: Date, idempotency?: IdempotencyRecord, extras?: SaveExtras): Promise<StoredQuote>;
+  /**
+   * The quote with this id, while `now` is before its expiry. With a `reader`
+   * (an API key's name), only a quote it owns or one without an owner; without
+   * one (no keys configured), any quote.
+   */
+  get(id: string, now: Date, reader?: string): Promise<QuoteResult | undefined>;
   /** The unexpired quote made under this (scoped) idempotency key. */
   findByIdempotencyKey(key: string, now: Date): Promise<StoredQuote | undefined>;
   /** Delete every quote that expired at or before `now`; returns how many went. */
   purgeExpired(now: Date): Promise<number>;
+  /** Bytes of quote JSON kept now, the figure the budget bounds. */
+  storedBytes(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -61,10 +88,17 @@ export class DuplicateQuoteIdError extends Error {
   }
 }
 
-/** Thrown when the backing database fails, so routes can answer 503 instead of 500. */
+/**
+ * Thrown when the backing database fails, so routes can answer 503 instead of
+ * 500. `permanent`: retrying cannot help (a damaged file, a database that is
+ * not there or cannot be written); the answer then carries no Retry-After.
+ */
 export class QuoteStoreError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly permanent: boolean;
+
+  constructor(message: string, options?: { cause?: unknown; permanent?: boolean }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'QuoteStoreError';
+    this.permanent = options?.permanent ?? false;
   }
 }

@@ -11,8 +11,8 @@ const noFile = () => {
 };
 
 describe('access configuration from the environment', () => {
-  it('when nothing is set, then no keys, 120 a minute and no CORS origins', () => {
-    expect(accessConfigFromEnv({}, noFile)).toEqual({ keys: [], ratePerMinute: 120, corsOrigins: [] });
+  it('when nothing is set, then no keys, 120 a minute, 10 failed-key attempts a minute per address and no CORS origins', () => {
+    expect(accessConfigFromEnv({}, noFile)).toEqual({ keys: [], ratePerMinute: 120, failedKeyAttemptsPerMinute: 10, corsOrigins: [] });
   });
 
   it('when keys come from the variable and a file, then all are kept; a bare hash is named by its first 8 digits', () => {
@@ -21,6 +21,7 @@ describe('access configuration from the environment', () => {
       FRONTERA_API_KEYS_SHA256: ` storefront:${H1} , ${H2.slice(0, 63)}a`,
       FRONTERA_API_KEYS_FILE: '/etc/frontera/keys.json',
       FRONTERA_RATE_LIMIT_PER_MINUTE: '60',
+      FRONTERA_FAILED_KEY_LIMIT_PER_MINUTE: '5',
       CORS_ORIGINS: 'https://tienda.example.mx, http://localhost:5173',
     }, (path) => {
       expect(path).toBe('/etc/frontera/keys.json');
@@ -33,6 +34,7 @@ describe('access configuration from the environment', () => {
         { name: 'backend', sha256: H2, ratePerMinute: 600 },
       ],
       ratePerMinute: 60,
+      failedKeyAttemptsPerMinute: 5,
       corsOrigins: ['https://tienda.example.mx', 'http://localhost:5173'],
     });
   });
@@ -42,6 +44,7 @@ describe('access configuration from the environment', () => {
     [{ FRONTERA_API_KEYS_SHA256: `shop one:${H1}` }, 'FRONTERA_API_KEYS_SHA256 entry 1: expected a key name of 1 to 64 letters, digits, "_", "." or "-", got "shop one"'],
     [{ FRONTERA_API_KEYS_SHA256: `a:${H1},a:${H2}` }, 'API key name "a" is used twice: names must be unique (they scope rate limits and idempotency keys)'],
     [{ FRONTERA_RATE_LIMIT_PER_MINUTE: '0' }, 'FRONTERA_RATE_LIMIT_PER_MINUTE: expected at least 1 request a minute'],
+    [{ FRONTERA_FAILED_KEY_LIMIT_PER_MINUTE: 'ten' }, 'FRONTERA_FAILED_KEY_LIMIT_PER_MINUTE: expected requests a minute as a whole number, got null'],
     [{ CORS_ORIGINS: 'https://tienda.example.mx/checkout' }, 'CORS_ORIGINS entry 1: expected an origin such as "https://shop.example.com" (scheme and host, no path) or "*", got "https://tienda.example.mx/checkout"'],
   ])('when %j, then the error names the variable and entry', (env, message) => {
     expect(() => accessConfigFromEnv(env, noFile)).toThrow(new AccessConfigError(message));

@@ -79,6 +79,7 @@ describe('GET /quotes/:id', () => {
       get: async () => { throw new QuoteStoreError('disk gone'); },
       findByIdempotencyKey: async () => undefined,
       purgeExpired: async () => 0,
+      storedBytes: async () => 0,
       close: async () => undefined,
     };
     const app = testApp({ store: broken });

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { PgQuoteStore } from '../../src/store/pg-quote-store';
-import { quoteStoreContract } from './quote-store.contract';
+import { quoteStoreContract, sampleQuote } from './quote-store.contract';
 
 /**
  * Runs against the server in TEST_PG_URL (CI's .ci/run starts one on
@@ -9,6 +9,13 @@ import { quoteStoreContract } from './quote-store.contract';
  */
 const url = process.env.TEST_PG_URL;
 const schema = `frontera_test_${process.pid}_${Date.now()}`;
+
+async function dropSchema(name: string): Promise<void> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  await c.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+  await c.end();
+}
 
 describe('PgQuoteStore test set-up', () => {
   it('when CI=true, then TEST_PG_URL is set', () => {
@@ -22,12 +29,33 @@ if (url) {
     'PgQuoteStore',
     () => PgQuoteStore.open({ connectionString: url, schema, poolSize: 5 }),
     async () => {
-      const c = new Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await c.end();
+      await dropSchema(schema);
+      await dropSchema(`${schema}_budget`);
+    },
+    async (maxBytes) => {
+      await dropSchema(`${schema}_budget`);
+      return PgQuoteStore.open({ connectionString: url, schema: `${schema}_budget`, poolSize: 2, maxBytes });
     },
   );
+
+  describe('PgQuoteStore on a table made before quotes had owners and sizes', () => {
+    it('when the old table has no owner or size column, then opening adds them, fills in the sizes and old quotes stay readable by anyone', async () => {
+      const old = `${schema}_old`;
+      const q = sampleQuote('q_before_owners', '2026-11-25T15:00:00Z', '2026-11-26T15:00:00Z');
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      await c.query(`CREATE SCHEMA "${old}"`);
+      await c.query(`CREATE TABLE "${old}".quotes (id text PRIMARY KEY, quote text NOT NULL, created_at timestamptz NOT NULL, expires_at timestamptz NOT NULL,
+        idempotency_key text UNIQUE, body_hash text)`);
+      await c.query(`INSERT INTO "${old}".quotes VALUES ($1, $2, $3, $4, NULL, NULL)`, [q.quoteId, JSON.stringify(q), q.createdAt, q.validUntil]);
+      await c.end();
+      const store = await PgQuoteStore.open({ connectionString: url, schema: old, poolSize: 1 });
+      expect((await store.get(q.quoteId, new Date('2026-11-25T16:00:00Z'), 'shop-b'))?.quoteId).toBe(q.quoteId);
+      expect(await store.storedBytes()).toBe(Buffer.byteLength(JSON.stringify(q)));
+      await store.close();
+      await dropSchema(old);
+    });
+  });
 
   describe('PgQuoteStore: start-up', () => {
     it('when two instances create the table at the same time, then both open', async () => {

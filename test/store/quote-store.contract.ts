@@ -34,7 +34,12 @@ const at = (iso: string, ms = 0) => new Date(Date.parse(iso) + ms);
  * same, initially empty, backing storage every time it is called (so a
  * second call is "after a restart"); `cleanup` removes that storage.
  */
-export function quoteStoreContract(name: string, open: () => Promise<QuoteStore>, cleanup: () => Promise<void> = async () => undefined): void {
+export function quoteStoreContract(
+  name: string,
+  open: () => Promise<QuoteStore>,
+  cleanup: () => Promise<void> = async () => undefined,
+  openEmptyWithBudget?: (maxBytes: number) => Promise<QuoteStore>,
+): void {
   describe(`${name}: the QuoteStore contract`, () => {
     let store: QuoteStore;
     const opened: QuoteStore[] = [];
@@ -132,6 +137,47 @@ export function quoteStoreContract(name: string, open: () => Promise<QuoteStore>
       // a expires at 2030-01-02T00:00Z (≤ now), b at 2030-01-03 (> now): one row goes.
       expect(await store.purgeExpired(at('2030-01-02T00:00:00Z'))).toBe(1);
       expect(await store.get(b.quoteId, at('2030-01-02T00:00:00Z'))).toBeDefined();
+    });
+
+    it('when a quote is saved with an owner, then only that reader (or a caller without keys) gets it; an unowned quote any reader gets (issue 13.8)', async () => {
+      const owned = sampleQuote(id(), T0, T1);
+      const unowned = sampleQuote(id(), T0, T1);
+      await store.save(owned, new Date(T1), undefined, { owner: 'shop-a' });
+      await store.save(unowned, new Date(T1));
+      expect((await store.get(owned.quoteId, at(T0), 'shop-a'))?.quoteId).toBe(owned.quoteId);
+      expect(await store.get(owned.quoteId, at(T0), 'shop-b')).toBeUndefined();
+      expect((await store.get(owned.quoteId, at(T0)))?.quoteId).toBe(owned.quoteId);
+      expect((await store.get(unowned.quoteId, at(T0), 'shop-b'))?.quoteId).toBe(unowned.quoteId);
+    });
+
+    it('when the caller hands over the JSON text already made, then that text is what get returns', async () => {
+      const q = sampleQuote(id(), T0, T1);
+      await store.save(q, new Date(T1), undefined, { json: JSON.stringify(q) });
+      expect(JSON.stringify(await store.get(q.quoteId, at(T0)))).toBe(JSON.stringify(q));
+    });
+
+    if (openEmptyWithBudget) {
+      it('when saves go over the byte budget, then the oldest quotes go first, the newest stay and the total ends within it (issue 13.7)', async () => {
+        const ids = Array.from({ length: 10 }, (_, i) => `q_budget_${i}`);
+        const quotes = ids.map((qid, i) => sampleQuote(qid, `2026-11-25T15:00:0${i}Z`, T1));
+        const size = Buffer.byteLength(JSON.stringify(quotes[0]));
+        // Budget 5 quotes; over it, delete down to 90 % = 4.5: the 6th, 8th and 10th saves each delete the 2 oldest.
+        const s = await openEmptyWithBudget(5 * size);
+        opened.push(s);
+        for (const q of quotes) await s.save(q, new Date(T1));
+        const kept = await Promise.all(ids.map((qid) => s.get(qid, at(T0))));
+        expect(kept.map((q) => q?.quoteId ?? null)).toEqual([null, null, null, null, null, null, 'q_budget_6', 'q_budget_7', 'q_budget_8', 'q_budget_9']);
+        expect(await s.storedBytes()).toBe(4 * size);
+      });
+    }
+
+    it('when quotes are saved and purged, then storedBytes adds and takes their JSON sizes', async () => {
+      const before = await store.storedBytes();
+      const q = sampleQuote(id(), '2031-01-01T00:00:00Z', '2031-01-02T00:00:00Z');
+      await store.save(q, new Date('2031-01-02T00:00:00Z'));
+      expect(await store.storedBytes()).toBe(before + Buffer.byteLength(JSON.stringify(q)));
+      await store.purgeExpired(at('2031-01-02T00:00:00Z'));
+      expect(await store.storedBytes()).toBeLessThanOrEqual(before);
     });
 
     it('when the store is closed and opened again, then a saved quote and its key are still there', async () => {

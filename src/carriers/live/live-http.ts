@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { LocalizedText } from '../../schema/primitives';
+import { redactUrlsIn } from '../../schema/redact-url';
 
 /**
  * The HTTP side shared by every live carrier adapter (the generic
@@ -95,7 +96,8 @@ export async function fetchOnce(
     return failure(`respondió HTTP ${response.status}${suffix}`, `answered HTTP ${response.status}${suffix}`, retry, response.status);
   } catch (err) {
     if (controller.signal.aborted) return failure(`sin respuesta en ${limitMs} ms`, `no answer within ${limitMs} ms`, true);
-    const message = (err as Error).message;
+    // fetch quotes the URL it was given (credentials, query string): never repeat them.
+    const message = redactUrlsIn((err as Error).message);
     return failure(`error de red: ${message}`, `network error: ${message}`, true);
   } finally {
     clearTimeout(timer);

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../../schema/primitives';
+import { redactUrlsIn } from '../../schema/redact-url';
 
 /**
  * Credentials never leave through a note, an answer or a log: every text a
@@ -7,23 +8,12 @@ import type { LocalizedText } from '../../schema/primitives';
  * "***"; URLs lose their user name, password, query and fragment; an
  * Authorization value (Basic, Bearer, Token) is masked whatever it is.
  */
-/** A URL up to white space or quotes, without the sentence's closing punctuation. */
-const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>)]*[^\s"'<>).,;:!?]/gi;
 const AUTH_VALUE = /\b(Basic|Bearer|Token)\s+[A-Za-z0-9._~+/=-]{6,}/g;
 /** Shorter values are too likely to appear by chance (a "1" in a price) to be masked. */
 const MIN_SECRET_LENGTH = 4;
 
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname}`;
-  } catch {
-    return '(url)';
-  }
-}
-
 export function redactText(text: string, secrets: readonly string[]): string {
-  let out = text.replace(URL_IN_TEXT, (m) => redactUrl(m)).replace(AUTH_VALUE, (_m, kind: string) => `${kind} ***`);
+  let out = redactUrlsIn(text).replace(AUTH_VALUE, (_m, kind: string) => `${kind} ***`);
   for (const secret of secrets) {
     if (secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join('***');
   }

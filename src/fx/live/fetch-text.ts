@@ -1,3 +1,5 @@
+import { redactUrlsIn } from '../../schema/redact-url';
+
 /** Largest feed answer read; the ECB daily file is about 1.5 kB, a Banxico answer less. */
 const MAX_BYTES = 1_000_000;
 
@@ -12,7 +14,10 @@ export async function fetchText(url: string, options: { timeoutMs: number; heade
   try {
     res = await fetch(url, { headers: options.headers ?? {}, signal, redirect: 'follow' });
   } catch (err) {
-    throw new Error(signal.aborted ? `no answer within ${options.timeoutMs} ms` : `cannot reach the feed: ${(err as Error).message}`, { cause: err });
+    // The message may quote the URL (fetch refuses one with credentials and says which): never its secrets.
+    const e = err as Error & { cause?: { message?: string } };
+    const reason = e.cause?.message ? `${e.message}: ${e.cause.message}` : e.message;
+    throw new Error(signal.aborted ? `no answer within ${options.timeoutMs} ms` : `cannot reach the feed: ${redactUrlsIn(reason)}`, { cause: err });
   }
   if (!res.ok) {
     await res.body?.cancel();

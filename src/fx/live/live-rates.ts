@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { ECB_SOURCE } from '../ecb-csv';
 import { layerRates, withoutRatesStaleAgainst } from '../layer-rates';
 import { MARKET_SOURCE } from '../market-rates-csv';
+import { redactUrl, redactUrlsIn } from '../../schema/redact-url';
 import type { RateTable } from '../rate-table';
 import { composeRates, type RateLayers } from '../snapshot-loader';
 import { applyFix, parseBanxicoFix, type FixRate } from './banxico-fix';
@@ -16,6 +17,7 @@ export type FeedId = 'ecb' | 'market' | 'banxico-fix';
 /** How one feed is doing, for `GET /data/status`. */
 export interface FeedStatus {
   feed: FeedId;
+  /** Without credentials or query string (see redactUrl). */
   url: string;
   refreshMinutes: number;
   /** Date of the rates last received. */
@@ -87,8 +89,7 @@ export class LiveRates {
       t.unref();
       this.timers.push(t);
     }
-    // Feed names and intervals only: a URL may carry a key.
-    if (feeds.length > 0) this.deps.logger.info({ feeds: feeds.map((f) => ({ feed: f.feed, refreshMinutes: f.refreshMs / 60_000 })) }, 'live exchange-rate feeds on');
+    if (feeds.length > 0) this.deps.logger.info({ feeds: feeds.map((f) => ({ feed: f.feed, url: redactUrl(f.url), refreshMinutes: f.refreshMs / 60_000 })) }, 'live exchange-rate feeds on');
     else this.deps.logger.info('live exchange-rate feeds off (FX_LIVE, NODE_ENV): quotes use the bundled tables');
     return Promise.all(feeds.map((f) => this.refresh(f.feed))).then(() => undefined);
   }
@@ -106,7 +107,9 @@ export class LiveRates {
       this.keep(feed, got.value, got.date, at);
       this.attempts.set(feed, { at });
     } catch (err) {
-      const error = (err as Error).message;
+      // Errors quote the URL they were given (fetch does, for one with credentials): this text reaches
+      // /data/status, every answer's FX source and the logs, so its URLs lose credentials and query.
+      const error = redactUrlsIn((err as Error).message);
       this.attempts.set(feed, { at, error });
       const held = this.cache.get<Held<unknown>>(feed);
       this.deps.logger.warn({ feed, error, usingFetchedAt: held?.fetchedAt.toISOString() ?? 'bundled tables' }, 'exchange-rate feed failed; keeping the last good rates');
@@ -187,7 +190,7 @@ export class LiveRates {
         const attempt = this.attempts.get(f.feed);
         return {
           feed: f.feed,
-          url: f.url,
+          url: redactUrl(f.url),
           refreshMinutes: f.refreshMs / 60_000,
           ...(held ? { rateDate: held.date, lastSuccessAt: iso(held.fetchedAt) } : {}),
           ...(attempt ? { lastAttemptAt: iso(attempt.at) } : {}),

@@ -15,9 +15,13 @@ export interface AccessConfig {
   ratePerMinute: number;
   /** Origins whose browser code may call /quote and /quotes/:id; "*" allows any. Empty: no CORS headers. */
   corsOrigins: string[];
+  /** Requests a minute without a valid key from one client address before 429; default DEFAULT_FAILED_KEY_ATTEMPTS_PER_MINUTE. */
+  failedKeyAttemptsPerMinute?: number;
 }
 
 export const DEFAULT_RATE_PER_MINUTE = 120;
+/** A client that mistyped its key retries a few times; a script guessing keys sends many more (README "Limits"). */
+export const DEFAULT_FAILED_KEY_ATTEMPTS_PER_MINUTE = 10;
 
 const sha256Hex = z
   .string()
@@ -43,6 +47,7 @@ export interface AccessEnv {
   FRONTERA_API_KEYS_SHA256?: string;
   FRONTERA_API_KEYS_FILE?: string;
   FRONTERA_RATE_LIMIT_PER_MINUTE?: string;
+  FRONTERA_FAILED_KEY_LIMIT_PER_MINUTE?: string;
   CORS_ORIGINS?: string;
 }
 
@@ -90,9 +95,11 @@ export function accessConfigFromEnv(env: AccessEnv, readFile: (path: string) => 
     names.add(k.name);
   }
   const rate = env.FRONTERA_RATE_LIMIT_PER_MINUTE?.trim();
+  const failed = env.FRONTERA_FAILED_KEY_LIMIT_PER_MINUTE?.trim();
   return {
     keys,
     ratePerMinute: rate ? check(ratePerMinute, Number(rate), 'FRONTERA_RATE_LIMIT_PER_MINUTE') : DEFAULT_RATE_PER_MINUTE,
+    failedKeyAttemptsPerMinute: failed ? check(ratePerMinute, Number(failed), 'FRONTERA_FAILED_KEY_LIMIT_PER_MINUTE') : DEFAULT_FAILED_KEY_ATTEMPTS_PER_MINUTE,
     corsOrigins: list(env.CORS_ORIGINS).map((o, i) => check(originSchema, o, `CORS_ORIGINS entry ${i + 1}`)),
   };
 }

@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
 import type { AccessConfig } from './access-config';
-import { apiKeyGuard } from './api-key-guard';
+import { apiKeyGuard, identifyApiKey } from './api-key-guard';
 import { corsPolicy } from './cors-policy';
-import { perKeyRateLimit } from './rate-limit';
+import { failedKeyRateLimit, perKeyRateLimit, type RateLimitStores } from './rate-limit';
 
 /**
  * Which routes need a key (when keys are configured): POST /quote and
@@ -14,12 +14,15 @@ import { perKeyRateLimit } from './rate-limit';
 export interface AccessMiddleware {
   /** Mounted on the quote routes before anything else, so preflights never need a key. */
   cors?: RequestHandler;
-  /** Key guard, then the per-key rate limit. */
+  /** Which key the request carries, the per-address limit on requests without a valid one, the key guard, the per-key limit. */
   protect: RequestHandler[];
 }
 
-export function accessMiddleware(config: AccessConfig | undefined): AccessMiddleware {
+export function accessMiddleware(config: AccessConfig | undefined, stores?: RateLimitStores): AccessMiddleware {
   if (!config) return { protect: [] };
   const cors = corsPolicy(config);
-  return { ...(cors ? { cors } : {}), protect: config.keys.length > 0 ? [apiKeyGuard(config), perKeyRateLimit(config)] : [] };
+  const protect = config.keys.length > 0
+    ? [identifyApiKey(config), failedKeyRateLimit(config, stores), apiKeyGuard(config), perKeyRateLimit(config, stores)]
+    : [];
+  return { ...(cors ? { cors } : {}), protect };
 }

@@ -3,7 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { problem, sendProblem } from '../problem';
 import { requestLocale } from '../request-locale';
 import type { AccessConfig, ApiKey } from './access-config';
-import { setApiKey } from './api-client';
+import { apiKeyOf, setApiKey } from './api-client';
 
 /** The key from `Authorization: Bearer <key>` (RFC 6750 §2.1) or `X-Api-Key: <key>`. */
 export function presentedKey(req: Request): string | undefined {
@@ -28,23 +28,26 @@ export function matchKey(keys: readonly ApiKey[], presented: string): ApiKey | u
   return found;
 }
 
-/** 401 problem+json unless the request carries a configured key; a no-op when no keys are configured. */
+/** Finds the configured key the request carries, if any, and keeps it for the middleware after; never answers. */
+export function identifyApiKey(config: AccessConfig): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const presented = config.keys.length > 0 ? presentedKey(req) : undefined;
+    const key = presented ? matchKey(config.keys, presented) : undefined;
+    if (key) setApiKey(res, key);
+    next();
+  };
+}
+
+/** 401 problem+json unless `identifyApiKey` found a configured key; a no-op when no keys are configured. */
 export function apiKeyGuard(config: AccessConfig): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (config.keys.length === 0) {
+    if (config.keys.length === 0 || apiKeyOf(res)) {
       next();
       return;
     }
     const es = requestLocale(req) === 'es';
-    const presented = presentedKey(req);
-    const key = presented ? matchKey(config.keys, presented) : undefined;
-    if (key) {
-      setApiKey(res, key);
-      next();
-      return;
-    }
     res.set('WWW-Authenticate', 'Bearer realm="frontera"');
-    sendProblem(res, presented
+    sendProblem(res, presentedKey(req)
       ? problem(401, 'API_KEY_INVALID', es ? 'Clave de API no válida' : 'Invalid API key',
         es ? 'La clave enviada no es una de las claves configuradas en este servicio.' : 'The key sent is not one of the keys configured on this service.')
       : problem(401, 'API_KEY_REQUIRED', es ? 'Falta la clave de API' : 'API key required',

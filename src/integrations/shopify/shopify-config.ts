@@ -5,6 +5,7 @@ import { D } from '../../domain/money';
 import { hsCodeSchema } from '../../schema/quote-request-schema';
 import { countryCodeSchema, currencyCodeSchema, type LocalizedText } from '../../schema/primitives';
 import { loadCatalogue, type Catalogue } from './catalogue';
+import { DEFAULT_REPLAY_WINDOW_SECONDS } from './replay-window';
 
 /** What applies when the catalogue has no entry, or an entry leaves a field out; each use adds a note to the quote. */
 export interface CatalogueDefaults {
@@ -37,6 +38,8 @@ export interface ShopifyConfig {
   /** Only these carrier ids; default every loaded carrier. */
   carriers?: string[];
   fallback?: ShopifyFallbackRate;
+  /** A signed body is honoured this long after it is first seen (0: forever); see ReplayWindow. */
+  replayWindowMs?: number;
 }
 
 export const DEFAULT_TIME_BUDGET_MS = 2500;
@@ -64,6 +67,7 @@ export const shopifyEnvSchema = z.object({
   ),
   SHOPIFY_FALLBACK_NAME: optional(z.string().max(100)),
   SHOPIFY_FALLBACK_DESCRIPTION: optional(z.string().max(500)),
+  SHOPIFY_REPLAY_WINDOW_SECONDS: optional(z.coerce.number().int({ error: 'expected whole seconds such as 900' }).min(0, { error: 'expected 0 (off) or more seconds' }).max(86_400, { error: 'expected at most 86400 seconds (a day)' })),
 });
 
 export type ShopifyEnv = Partial<Record<keyof z.input<typeof shopifyEnvSchema>, string>>;
@@ -110,5 +114,6 @@ export function shopifyConfigFromEnv(env: ShopifyEnv, root: string, load: (path:
     incoterm: e.SHOPIFY_INCOTERM ?? 'DDP',
     ...(carriers && carriers.length > 0 ? { carriers } : {}),
     ...(fallback ? { fallback } : {}),
+    replayWindowMs: (e.SHOPIFY_REPLAY_WINDOW_SECONDS ?? DEFAULT_REPLAY_WINDOW_SECONDS) * 1000,
   };
 }

@@ -11,9 +11,17 @@ export function shopifyHmac(rawBody: Buffer, secret: string): string {
   return createHmac('sha256', secret).update(rawBody).digest('base64');
 }
 
+/**
+ * A SHA-256 (32 bytes) in standard base64 with its padding, as Shopify sends
+ * it: 43 characters of A–Z a–z 0–9 + / and one "=". Node's base64 decoder is
+ * lenient (it takes base64url, skips junk, stops early), so the form is
+ * checked before decoding: only one spelling of a signature is accepted.
+ */
+const SHOPIFY_SIGNATURE = /^[A-Za-z0-9+/]{43}=$/;
+
 export function verifyShopifyHmac(rawBody: Buffer, header: string | undefined, secret: string): boolean {
-  if (!header) return false;
+  if (header === undefined || !SHOPIFY_SIGNATURE.test(header)) return false;
   const expected = createHmac('sha256', secret).update(rawBody).digest();
-  const given = Buffer.from(header.trim(), 'base64');
+  const given = Buffer.from(header, 'base64');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeInput } from '../../schema/describe-input';
 import { countryCodeSchema, currencyCodeSchema } from '../../schema/primitives';
 
 /**
@@ -9,7 +10,7 @@ import { countryCodeSchema, currencyCodeSchema } from '../../schema/primitives';
  * fields are ignored so a newer API version does not break the callback.
  */
 
-const got = (input: unknown) => (input === undefined ? 'nothing' : JSON.stringify(input));
+const got = describeInput;
 const optionalText = z.string().nullable().optional();
 
 export const shopifyAddressSchema = z.object({

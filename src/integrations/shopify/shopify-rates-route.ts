@@ -3,7 +3,9 @@ import { D, roundHalfUp } from '../../domain/money';
 import { convert, hasRate, MissingRateError } from '../../fx/rate-table';
 import type { AppDeps } from '../../http/app-deps';
 import { problem, sendProblem } from '../../http/problem';
-import { fieldErrors } from '../../http/field-errors';
+import { MAX_STORED_QUOTE_BYTES } from '../../http/saved-quotes';
+import { cappedFieldErrors, fieldErrors } from '../../http/field-errors';
+import { jsonLimitProblem, SHOPIFY_JSON_LIMITS } from '../../http/json-limits';
 import { checkAgainstData, quoteLandedCost } from '../../quote/quote-landed-cost';
 import { quoteRequestSchema } from '../../schema/quote-request-schema';
 import { QuoteError } from '../../quote/quote-error';
@@ -12,6 +14,7 @@ import { QuoteStoreError } from '../../store/quote-store';
 import { mapRateRequest, ShopifyMappingError } from './map-rate-request';
 import { quoteToRates, toShopifySubunits } from './quote-to-rates';
 import type { ShopifyConfig } from './shopify-config';
+import { ReplayWindow } from './replay-window';
 import { verifyShopifyHmac } from './shopify-hmac';
 import { shopifyRateRequestSchema, type ShopifyRate, type ShopifyRateRequest } from './shopify-rate-schema';
 
@@ -50,17 +53,28 @@ async function priceCart(req: ShopifyRateRequest, deps: AppDeps, config: Shopify
   const quote = await quoteLandedCost(parsed.data, deps, { locale, carrierTimeoutMs });
   const stored: QuoteResult = { ...quote, notes: [...quote.notes, ...mapped.notes.map((n) => ({ code: n.code, severity: n.severity, text: n.text[locale] }))] };
   if (quote.options.length === 0) throw new Unpriced('NO_CARRIER_OPTION', quote.notes.filter((n) => n.severity === 'warning').map((n) => `${n.code}: ${n.text}`).join('; '));
-  if (deps.store) {
-    try {
-      await deps.store.save(stored, new Date(stored.validUntil));
-    } catch (err) {
-      // Checkout must not wait on bookkeeping: the rates are still right, only GET /quotes/:id will miss this one.
-      if (!(err instanceof QuoteStoreError)) throw err;
-      deps.logger.error({ err, quoteId: stored.quoteId }, 'quote store write failed (Shopify rates answered anyway)');
-    }
-  }
+  if (deps.store) await keepQuote(deps, stored);
   const timeZone = deps.data().tariffs.get(parsed.data.destination.country)?.file.timeZone ?? 'UTC';
   return { rates: quoteToRates(stored, timeZone) };
+}
+
+/**
+ * Keep the quote for GET /quotes/:id. Checkout must not wait on bookkeeping: when the store fails, or the answer is
+ * over what one quote may keep, the rates are still right and only GET /quotes/:id will miss this one.
+ */
+async function keepQuote(deps: AppDeps, stored: QuoteResult): Promise<void> {
+  const json = JSON.stringify(stored);
+  const limit = deps.maxStoredQuoteBytes ?? MAX_STORED_QUOTE_BYTES;
+  if (Buffer.byteLength(json) > limit) {
+    deps.logger.warn({ quoteId: stored.quoteId, bytes: Buffer.byteLength(json), limit }, 'Shopify quote not kept: over the size one stored quote may take');
+    return;
+  }
+  try {
+    await deps.store?.save(stored, new Date(stored.validUntil), undefined, { json });
+  } catch (err) {
+    if (!(err instanceof QuoteStoreError)) throw err;
+    deps.logger.error({ err, quoteId: stored.quoteId, permanent: err.permanent }, 'quote store write failed (Shopify rates answered anyway)');
+  }
 }
 
 function withinBudget(work: Promise<Outcome>, ms: number): Promise<Outcome> {
@@ -106,11 +120,18 @@ function rawBodyOf(req: Request): Buffer {
  * or 503 when there is no fallback configured (Shopify's backup rates again).
  */
 export function shopifyRatesRoute(deps: AppDeps, config: ShopifyConfig): RequestHandler[] {
+  const replays = new ReplayWindow(config.replayWindowMs ?? 0);
   const handler = async (req: Request, res: Response): Promise<void> => {
     const started = performance.now();
     const raw = rawBodyOf(req);
     if (config.hmacSecret && !verifyShopifyHmac(raw, req.get('X-Shopify-Hmac-Sha256'), config.hmacSecret)) {
-      sendProblem(res, problem(401, 'INVALID_SIGNATURE', 'Invalid signature', 'X-Shopify-Hmac-Sha256 is missing or does not match the body signed with the configured secret.'));
+      sendProblem(res, problem(401, 'INVALID_SIGNATURE', 'Invalid signature', 'X-Shopify-Hmac-Sha256 is missing, is not the base64 of an HMAC-SHA256, or does not match the body signed with the configured secret.'));
+      return;
+    }
+    // Only a signed body can be a replay: without a secret anyone may call, and there is nothing to replay.
+    if (config.hmacSecret && !replays.admit(raw, deps.clock())) {
+      deps.logger.warn('Shopify rate request replayed after its window');
+      sendProblem(res, problem(401, 'SIGNATURE_REPLAYED', 'Replayed request', `This signed body was first seen more than ${replays.windowMs / 1000} s ago (SHOPIFY_REPLAY_WINDOW_SECONDS); Shopify sends a fresh request for a new checkout.`));
       return;
     }
     let json: unknown;
@@ -120,10 +141,12 @@ export function shopifyRatesRoute(deps: AppDeps, config: ShopifyConfig): Request
       sendProblem(res, problem(400, 'MALFORMED_JSON', 'Malformed JSON', 'The body is not valid JSON.', [{ path: '(body)', message: (err as Error).message }]));
       return;
     }
-    const parsed = shopifyRateRequestSchema.safeParse(json, { reportInput: true });
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error);
-      sendProblem(res, problem(422, 'INVALID_RATE_REQUEST', 'Invalid rate request', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors));
+    // Depth and lengths first, so the schema and its messages work on bounded input.
+    const tooBig = jsonLimitProblem(json, SHOPIFY_JSON_LIMITS, 'en');
+    const parsed = tooBig ? undefined : shopifyRateRequestSchema.safeParse(json, { reportInput: true });
+    if (!parsed?.success) {
+      const capped = tooBig ? cappedFieldErrors([tooBig], 'en') : cappedFieldErrors(fieldErrors(parsed!.error), 'en', parsed!.error.issues.length);
+      sendProblem(res, problem(422, 'INVALID_RATE_REQUEST', 'Invalid rate request', capped.detail, capped.errors));
       return;
     }
     const locale = localeOf(parsed.data.rate.locale);

@@ -103,12 +103,12 @@ describe('credentials never leave', () => {
     const dhl = rater(raters(vendorEnv(fake.url, ['dhl'], { RETRIES: '0' })), 'dhl-express');
     fake.on(PATHS.dhl, json(400, { detail: `Account ${SECRETS.dhlAccount} may not rate; see https://u:p@help.example.com/rates?key=${SECRETS.dhlKey}#x` }));
     const note = option(await dhl.rate(mxToUs()), 'express-worldwide').notes[0];
-    expect(note?.text.en).toBe('Live rates from DHL Express failed (answered HTTP 400: Account *** may not rate; see https://help.example.com/rates); its table prices are shown.');
+    expect(note?.text.en).toBe('Live rates from DHL Express failed (answered HTTP 400: Account *** may not rate; see https://[redacted]@help.example.com/rates?[redacted]); its table prices are shown.');
   });
 
   it('redactText masks configured secrets, Authorization values and URL credentials and queries', () => {
     expect(redactText('Basic ZGhsOmtleQ== and Bearer abc.def.ghi and Token key_live_123456 sent', [])).toBe('Basic *** and Bearer *** and Token *** sent');
-    expect(redactText('at http://admin:hunter2@10.0.0.1:8080/v1/rates?token=zzz, ok', [])).toBe('at http://10.0.0.1:8080/v1/rates, ok');
+    expect(redactText('at http://admin:hunter2@10.0.0.1:8080/v1/rates?token=zzz, ok', [])).toBe('at http://[redacted]@10.0.0.1:8080/v1/rates?[redacted], ok');
     expect(redactText('client s3cr3t-id refused', ['s3cr3t-id', '12'])).toBe('client *** refused');
   });
 

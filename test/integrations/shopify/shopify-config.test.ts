@@ -12,9 +12,9 @@ describe('Shopify configuration from the environment', () => {
     expect(shopifyConfigFromEnv({}, '/srv/frontera', load)).toBeUndefined();
   });
 
-  it('when only the catalogue is set, then DDP, a 2500 ms budget, no secret and no fallback', () => {
+  it('when only the catalogue is set, then DDP, a 2500 ms budget, no secret, no fallback and a 900 s replay window', () => {
     expect(shopifyConfigFromEnv({ SHOPIFY_CATALOGUE: 'data/catalogue.json' }, '/srv/frontera', load)).toEqual({
-      catalogue: empty, defaults: {}, timeBudgetMs: 2500, incoterm: 'DDP',
+      catalogue: empty, defaults: {}, timeBudgetMs: 2500, incoterm: 'DDP', replayWindowMs: 900_000,
     });
   });
 

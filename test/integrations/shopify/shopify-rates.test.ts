@@ -149,6 +149,7 @@ describe('POST /integrations/shopify/rates: fallback instead of an error', () =>
       get: async () => undefined,
       findByIdempotencyKey: async () => undefined,
       purgeExpired: async () => 0,
+      storedBytes: async () => 0,
       close: async () => undefined,
     };
     const a = app({ fallback, timeBudgetMs: 300 }, { store: hangingStore });
