@@ -5,7 +5,7 @@ import type { AppDeps } from './app-deps';
 import { dataStatusHandler } from './data-status-route';
 import { buildOpenApiDocument } from './openapi';
 import { quoteHandler } from './quote-route';
-import { errorHandler, notFound } from './error-handlers';
+import { errorHandler, notFound, shopifyNotEnabled } from './error-handlers';
 import { webRoutes } from './web-routes';
 import { quoteByIdHandler } from './quotes-by-id-route';
 import { accessMiddleware } from './access/access-middleware';
@@ -62,6 +62,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.post('/quote', ...access.protect, express.json({ limit: deps.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'], verify: keepRawBody }), quoteHandler(deps));
   app.get('/quotes/:id', ...access.protect, quoteByIdHandler(deps));
   if (deps.shopify) app.post('/integrations/shopify/rates', ...shopifyRatesRoute(deps, deps.shopify));
+  else app.post('/integrations/shopify/rates', shopifyNotEnabled);
 
   app.use(notFound);
   app.use(errorHandler(deps));
