@@ -1,3 +1,4 @@
+import { countryLabel } from '../domain/country-name';
 import { todayIn } from '../domain/dates';
 import { D } from '../domain/money';
 import { convert, hasRate, rateSources } from '../fx/rate-table';
@@ -23,19 +24,7 @@ export interface DataProblemAnswer {
 /** Checks that need the loaded data: a tariff for the destination, HS codes that exist, known carriers, rates for every currency. */
 export function checkAgainstData(body: QuoteRequestBody, data: DataSnapshot, locale: Locale): DataProblemAnswer | undefined {
   const dest = body.destination.country;
-  if (!data.tariffs.has(dest)) {
-    const supported = [...data.tariffs.keys()].sort().join(', ');
-    const territory = territoryMessage(data, dest, locale);
-    return {
-      code: 'UNSUPPORTED_DESTINATION',
-      errors: [{
-        path: 'destination.country',
-        message: territory ?? (locale === 'es'
-          ? `No hay archivo arancelario para ${dest}; destinos disponibles: ${supported}`
-          : `There is no tariff file for ${dest}; supported destinations: ${supported}`),
-      }],
-    };
-  }
+  if (!data.tariffs.has(dest)) return unsupportedDestination(data, dest, locale);
   const badHs = unknownHsCodes(body.items.map((it) => it.hsCode), data.hs, locale);
   if (badHs.length > 0) return { code: 'UNKNOWN_HS_CODE', errors: badHs };
   const known = new Set(data.carriers.map((c) => c.id));
@@ -50,6 +39,20 @@ export function checkAgainstData(body: QuoteRequestBody, data: DataSnapshot, loc
     };
   }
   return checkCurrencies(body, data, locale);
+}
+
+/** How many supported destinations a refusal names; the rest are in GET /countries. */
+const NAMED_DESTINATIONS = 5;
+
+/** No tariff file for the destination: named as a person reads it, with where to find the supported ones. */
+function unsupportedDestination(data: DataSnapshot, dest: string, locale: Locale): DataProblemAnswer {
+  const codes = [...data.tariffs.keys()].sort();
+  const named = codes.slice(0, NAMED_DESTINATIONS).map((c) => countryLabel(c, locale)).join(', ');
+  const more = codes.length > NAMED_DESTINATIONS;
+  const message = territoryMessage(data, dest, locale) ?? (locale === 'es'
+    ? `No hay archivo arancelario para ${countryLabel(dest, locale)}; ${more ? `hay ${codes.length} destinos disponibles (${named}…): vea GET /countries` : `destinos disponibles: ${named}`}`
+    : `There is no tariff file for ${countryLabel(dest, locale)}; ${more ? `${codes.length} destinations are supported (${named}…): see GET /countries` : `supported destinations: ${named}`}`);
+  return { code: 'UNSUPPORTED_DESTINATION', errors: [{ path: 'destination.country', message }] };
 }
 
 /**

@@ -38,7 +38,7 @@ describe('/openapi.json documents the form\'s look-ups (issue 14 item 10)', () =
     expect(countriesResponseSchema.parse(countries.body).destinations.length).toBeGreaterThan(0);
     const currencies = await request(app).get('/currencies');
     expect(currenciesResponseSchema.parse(currencies.body).currencies).toContain('MXN');
-  });
+  }, 30_000); // the first search builds the HS index
 });
 
 describe('POST /integrations/shopify/rates on a default start (no SHOPIFY_CATALOGUE)', () => {
