@@ -20,11 +20,18 @@ const T = {
   invalidDetail: { es: 'Revise los campos indicados en "errors".', en: 'Check the fields listed in "errors".' },
 };
 
-/** 422 problem+json with at most MAX_FIELD_ERRORS field errors; the detail says how many more of `total` there were. */
 /** A 422 with at most the capped number of field errors; `total` counts those left out, `detail` overrides the sentence. */
-function unprocessable(res: Response, locale: Locale, code: string, errors: FieldError[], opts: { total?: number; detail?: string } = {}): void {
+export function unprocessable(res: Response, locale: Locale, code: string, errors: FieldError[], opts: { total?: number; detail?: string } = {}): void {
   const capped = cappedFieldErrors(errors, locale, opts.total ?? errors.length);
   sendProblem(res, problem(422, code, T.invalid[locale], opts.detail ?? (capped.detail || T.invalidDetail[locale]), capped.errors));
+}
+
+/** A 415 when the body is not JSON; true when it was sent. */
+export function refusedNotJson(req: Request, res: Response, locale: Locale): boolean {
+  if (req.is('application/json')) return false;
+  sendProblem(res, problem(415, 'UNSUPPORTED_MEDIA_TYPE', locale === 'es' ? 'Tipo de contenido no admitido' : 'Unsupported media type',
+    locale === 'es' ? 'Envíe el cuerpo como JSON con Content-Type: application/json.' : 'Send the body as JSON with Content-Type: application/json.'));
+  return true;
 }
 
 /** The exact same bytes again, from the same key, without an Idempotency-Key: the cached answer, before any parsing. */
@@ -54,11 +61,7 @@ function validBody(req: Request, res: Response, locale: Locale): QuoteRequestBod
 export function quoteHandler(deps: AppDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     const headerLocale = requestLocale(req);
-    if (!req.is('application/json')) {
-      sendProblem(res, problem(415, 'UNSUPPORTED_MEDIA_TYPE', headerLocale === 'es' ? 'Tipo de contenido no admitido' : 'Unsupported media type',
-        headerLocale === 'es' ? 'Envíe el cuerpo como JSON con Content-Type: application/json.' : 'Send the body as JSON with Content-Type: application/json.'));
-      return;
-    }
+    if (refusedNotJson(req, res, headerLocale)) return;
     const rawKey = rawCacheKey(req, res, deps);
     const rawHit = rawKey === undefined ? undefined : deps.quoteCache?.get(deps.data(), rawKey, deps.clock());
     if (rawHit !== undefined) {

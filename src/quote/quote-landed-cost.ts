@@ -68,9 +68,8 @@ export function checkCart(body: CartRequestBody, data: DataSnapshot, locale: Loc
  * quotes (funds codes such as CLF or BOV) is refused.
  */
 export function checkCurrencies(body: CartRequestBody, dest: string, data: DataSnapshot, locale: Locale): DataProblemAnswer | undefined {
-  const destCcy = data.tariffs.get(dest)!.file.currency;
   const currencyFields: { path: string; code: string; destination?: boolean }[] = [
-    body.currency ? { path: 'currency', code: body.currency } : { path: 'destination.country', code: destCcy, destination: true },
+    body.currency ? { path: 'currency', code: body.currency } : { path: 'destination.country', code: data.tariffs.get(dest)!.file.currency, destination: true },
     ...body.items.map((it, i) => ({ path: `items.${i}.unitPrice.currency`, code: it.unitPrice.currency })),
   ];
   const noRate = currencyFields.filter((f) => !hasRate(data.rates, f.code));
