@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: throughput of POST /quote against a bare Express baseline
- * measured in the same run (alternating rounds), plus in-process engine
- * figures. Reports ratios, never absolute pass/fail timings.
+ * measured in the same run (alternating rounds), POST /compare against 200
+ * single /quote calls, plus in-process engine figures. Reports ratios, never absolute pass/fail timings.
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { compareFigures } from './compare-bench';
 import { engineFigures } from './engine-bench';
 import { workloads, type Workload } from './workloads';
 
@@ -102,6 +103,8 @@ async function main(): Promise<void> {
       const ratio = median(s.svc.map((x) => x.rps)) / median(s.echo.map((x) => x.rps));
       console.log(`  ${name.padEnd(7)} ratio    ${ratio.toFixed(2)} × echo (target ≥ ${targets[name]}) ${ratio >= (targets[name] ?? 0) ? 'MET' : 'NOT MET'}`);
     }
+    // The same server: one POST /compare against 200 single POST /quote calls (README "Where to sell").
+    await compareFigures(service.port);
   } finally {
     echo.child.kill('SIGTERM');
     service.child.kill('SIGTERM');

@@ -5,6 +5,7 @@ import type { AppDeps } from './app-deps';
 import { dataStatusHandler } from './data-status-route';
 import { buildOpenApiDocument } from './openapi';
 import { quoteHandler } from './quote-route';
+import { compareHandler } from './compare-route';
 import { errorHandler, notFound, shopifyNotEnabled } from './error-handlers';
 import { webRoutes } from './web-routes';
 import { quoteByIdHandler } from './quotes-by-id-route';
@@ -58,8 +59,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(webRoutes(deps));
 
   const access = accessMiddleware(deps.access, deps.rateLimitStores);
-  if (access.cors) app.use(['/quote', '/quotes'], access.cors);
+  if (access.cors) app.use(['/quote', '/quotes', '/compare'], access.cors);
   app.post('/quote', ...access.protect, express.json({ limit: deps.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'], verify: keepRawBody }), quoteHandler(deps));
+  app.post('/compare', ...access.protect, express.json({ limit: deps.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'] }), compareHandler(deps));
   app.get('/quotes/:id', ...access.protect, quoteByIdHandler(deps));
   if (deps.shopify) app.post('/integrations/shopify/rates', ...shopifyRatesRoute(deps, deps.shopify));
   else app.post('/integrations/shopify/rates', shopifyNotEnabled);

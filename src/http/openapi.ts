@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dataStatusSchema } from './data-status-schema';
+import { compareRequestSchema, compareResponseSchema } from '../schema/compare-schema';
 import { quoteRequestSchema } from '../schema/quote-request-schema';
 import { quoteResponseSchema, problemSchema } from '../schema/quote-response-schema';
 import { shopifyRateRequestSchema, shopifyRateResponseSchema } from '../integrations/shopify/shopify-rate-schema';
@@ -50,6 +51,32 @@ function quotePath(): Record<string, unknown> {
       responses: {
         '200': { description: 'The quote', headers: { 'Idempotent-Replayed': { description: '"true" when this is the stored answer to an earlier request with the same Idempotency-Key', schema: { type: 'string' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteResponse' } } } },
         ...problems({ 400: 'Malformed JSON, or an Idempotency-Key that is not 1–255 visible ASCII characters', 409: 'The Idempotency-Key was used with a different body for a quote that is still valid', 413: 'Body over the size limit', 415: 'Not application/json', 422: 'A field is invalid, or the destination, currency or carrier is not supported; `errors[].path` names the field. MIN_CONFIDENCE_NOT_MET: no option reaches `minConfidence`; `errors[]` name each line or figure below it (`options[i].duties.lines[j]`, carrier, service, kind, code, rule, confidence)', 503: 'The quote store could not save the quote; retry after Retry-After seconds' }),
+      },
+    }),
+  };
+}
+
+function comparePath(): Record<string, unknown> {
+  return {
+    post: keyed({
+      operationId: 'compareDestinations',
+      summary: 'Where to sell: one cart quoted to every destination, ranked by landed cost',
+      description: 'The /quote body without `destination`. Each destination is quoted with the /quote engine; its row holds the cheapest option (the one /quote lists first) and the fastest, with the same figures /quote answers. Destinations that cannot be quoted (no tariff file, no carrier option, region required, no rate…) are listed in `refused` with the code /quote would answer. `Accept: text/csv` answers the price list: RFC 4180, UTF-8 with a byte-order mark, a header row and one row per ranked destination, as an attachment; X-Frontera-Refused counts the refused destinations. At most 100 items.',
+      parameters: [
+        { name: 'Accept', in: 'header', required: false, schema: { type: 'string', enum: ['application/json', 'text/csv'] }, description: 'text/csv for the price list' },
+        { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' }, description: 'es or en when the body has no locale' },
+      ],
+      requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/CompareRequest' } } } },
+      responses: {
+        '200': {
+          description: 'The ranking (JSON) or the price list (CSV)',
+          headers: { 'X-Frontera-Refused': { description: 'CSV only: how many destinations were refused', schema: { type: 'integer' } } },
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/CompareResponse' } },
+            'text/csv': { schema: { type: 'string', description: 'country,name,currency,goods_value,carrier,service,shipping,insurance,duties,taxes,fees,landed_cost,payable_at_checkout,payable_on_delivery,delivery_earliest,delivery_latest,confidence' } },
+          },
+        },
+        ...problems({ 400: 'Malformed JSON', 413: 'Body over the size limit', 415: 'Not application/json', 422: 'A field of the cart is invalid (UNKNOWN_HS_CODE, UNKNOWN_CARRIER, NO_EXCHANGE_RATE for the cart\'s currencies, SHIP_DATE_OUT_OF_RANGE…); `errors[].path` names the field' }),
       },
     }),
   };
@@ -137,6 +164,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     servers: [{ url: '/', description: 'This service (relative to the host that served this document)' }],
     paths: {
       '/quote': quotePath(),
+      '/compare': comparePath(),
       '/quotes/{id}': quoteByIdPath(),
       '/integrations/shopify/rates': shopifyRatesPath(),
       ...lookupPaths(),
@@ -145,6 +173,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     components: {
       schemas: {
         QuoteRequest: jsonSchema(quoteRequestSchema, 'input'),
+        CompareRequest: jsonSchema(compareRequestSchema, 'input'),
+        CompareResponse: jsonSchema(compareResponseSchema, 'output'),
         DataStatus: jsonSchema(dataStatusSchema, 'output'),
         QuoteResponse: jsonSchema(quoteResponseSchema, 'output'),
         Problem: jsonSchema(problemSchema, 'output'),

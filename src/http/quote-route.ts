@@ -21,9 +21,17 @@ const T = {
 };
 
 /** A 422 with at most the capped number of field errors; `total` counts those left out, `detail` overrides the sentence. */
-function unprocessable(res: Response, locale: Locale, code: string, errors: FieldError[], opts: { total?: number; detail?: string } = {}): void {
+export function unprocessable(res: Response, locale: Locale, code: string, errors: FieldError[], opts: { total?: number; detail?: string } = {}): void {
   const capped = cappedFieldErrors(errors, locale, opts.total ?? errors.length);
   sendProblem(res, problem(422, code, T.invalid[locale], opts.detail ?? (capped.detail || T.invalidDetail[locale]), capped.errors));
+}
+
+/** A 415 when the body is not JSON; true when it was sent. */
+export function refusedNotJson(req: Request, res: Response, locale: Locale): boolean {
+  if (req.is('application/json')) return false;
+  sendProblem(res, problem(415, 'UNSUPPORTED_MEDIA_TYPE', locale === 'es' ? 'Tipo de contenido no admitido' : 'Unsupported media type',
+    locale === 'es' ? 'Envíe el cuerpo como JSON con Content-Type: application/json.' : 'Send the body as JSON with Content-Type: application/json.'));
+  return true;
 }
 
 /** The exact same bytes again, from the same key, without an Idempotency-Key: the cached answer, before any parsing. */
@@ -56,15 +64,6 @@ function validBody(req: Request, res: Response): QuoteRequestBody | undefined {
   return parsed.data;
 }
 
-/** A 415 unless the body is JSON. */
-function isJson(req: Request, res: Response): boolean {
-  if (req.is('application/json')) return true;
-  const es = requestLocale(req) === 'es';
-  sendProblem(res, problem(415, 'UNSUPPORTED_MEDIA_TYPE', es ? 'Tipo de contenido no admitido' : 'Unsupported media type',
-    es ? 'Envíe el cuerpo como JSON con Content-Type: application/json.' : 'Send the body as JSON with Content-Type: application/json.'));
-  return false;
-}
-
 /** The cached bytes, when there are any: true when the answer has been sent. */
 function sentFromCache(res: Response, cached: string | undefined): boolean {
   if (cached === undefined) return false;
@@ -83,7 +82,7 @@ function sendQuoteFailure(res: Response, locale: Locale, err: unknown): void {
 /** `POST /quote`: validate the body, answer repeats from the cache or the store, else run the use case. */
 export function quoteHandler(deps: AppDeps) {
   return async (req: Request, res: Response): Promise<void> => {
-    if (!isJson(req, res)) return;
+    if (refusedNotJson(req, res, requestLocale(req))) return;
     const rawKey = rawCacheKey(req, res, deps);
     if (sentFromCache(res, rawKey === undefined ? undefined : deps.quoteCache?.get(deps.data(), rawKey, deps.clock()))) return;
     const body = validBody(req, res);

@@ -17,8 +17,19 @@ export interface NormaliseContext {
 /** Courier volumetric divisor used to size a parcel the service packs itself (cm³ per kg). */
 const PACKED_CM3_PER_KG = new D(5000);
 
+/** The request without its destination: one cart, the same wherever it goes (`POST /compare` quotes it to many). */
+export type CartRequestBody = Omit<QuoteRequestBody, 'destination'>;
+
+/** A normalised cart: everything of `QuoteInput` but where it goes and the answer currency. */
+export type CartInput = Omit<QuoteInput, 'destination' | 'currency'>;
+
 /** Landed-cost step 1 (docs/landed-cost.md): units to kg and cm, HS code to digits, money to Decimal. */
 export function normaliseRequest(body: QuoteRequestBody, ctx: NormaliseContext): QuoteInput {
+  return { ...normaliseCart(body, ctx), destination: normaliseDestination(body.destination), currency: body.currency ?? ctx.defaultCurrency };
+}
+
+/** Step 1 for what does not depend on the destination: items, parcels, origin, ship date, terms. */
+export function normaliseCart(body: CartRequestBody, ctx: Omit<NormaliseContext, 'defaultCurrency'>): CartInput {
   const items: QuoteItem[] = body.items.map((it, index) => ({
     index,
     description: it.description,
@@ -40,13 +51,6 @@ export function normaliseRequest(body: QuoteRequestBody, ctx: NormaliseContext):
       ...(body.origin.postalCode ? { postalCode: body.origin.postalCode } : {}),
       ...(body.origin.city ? { city: body.origin.city } : {}),
     },
-    destination: {
-      country: body.destination.country,
-      ...(body.destination.region ? { region: body.destination.region.toUpperCase() } : {}),
-      ...(body.destination.postalCode ? { postalCode: body.destination.postalCode } : {}),
-      ...(body.destination.city ? { city: body.destination.city } : {}),
-    },
-    currency: body.currency ?? ctx.defaultCurrency,
     incoterm: body.incoterm,
     shipDate: body.shipDate ?? ctx.today,
     items,
@@ -56,6 +60,16 @@ export function normaliseRequest(body: QuoteRequestBody, ctx: NormaliseContext):
     insure: body.insure,
     buyer: body.buyer,
     locale: body.locale ?? ctx.locale,
+  };
+}
+
+/** The destination address as the engine reads it: region in upper case, empty parts left out. */
+export function normaliseDestination(d: QuoteRequestBody['destination']): QuoteInput['destination'] {
+  return {
+    country: d.country,
+    ...(d.region ? { region: d.region.toUpperCase() } : {}),
+    ...(d.postalCode ? { postalCode: d.postalCode } : {}),
+    ...(d.city ? { city: d.city } : {}),
   };
 }
 
