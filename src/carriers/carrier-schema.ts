@@ -1,15 +1,5 @@
 import { z } from 'zod';
-import {
-  amountSchema,
-  countryCodeSchema,
-  currencyCodeSchema,
-  datedFields,
-  hsPrefixSchema,
-  isoDateSchema,
-  localizedTextSchema,
-  percentSchema,
-  sourceEntrySchema,
-} from '../schema/primitives';
+import { amountSchema, countryCodeSchema, currencyCodeSchema, datedFields, hsPrefixSchema, isoDateSchema, localizedTextSchema, percentSchema, sourceEntrySchema } from '../schema/primitives';
 
 /**
  * The carrier rate table format `carriers/<id>.json`, after

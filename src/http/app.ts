@@ -6,7 +6,7 @@ import { dataStatusHandler } from './data-status-route';
 import { buildOpenApiDocument } from './openapi';
 import { quoteHandler } from './quote-route';
 import { compareHandler } from './compare-route';
-import { errorHandler, notFound } from './error-handlers';
+import { errorHandler, notFound, shopifyNotEnabled } from './error-handlers';
 import { webRoutes } from './web-routes';
 import { quoteByIdHandler } from './quotes-by-id-route';
 import { accessMiddleware } from './access/access-middleware';
@@ -64,6 +64,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.post('/compare', ...access.protect, express.json({ limit: deps.bodyLimit ?? '1mb', strict: true, type: ['application/json', 'application/*+json'] }), compareHandler(deps));
   app.get('/quotes/:id', ...access.protect, quoteByIdHandler(deps));
   if (deps.shopify) app.post('/integrations/shopify/rates', ...shopifyRatesRoute(deps, deps.shopify));
+  else app.post('/integrations/shopify/rates', shopifyNotEnabled);
 
   app.use(notFound);
   app.use(errorHandler(deps));

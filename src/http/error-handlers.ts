@@ -15,6 +15,26 @@ export function notFound(req: Request, res: Response): void {
 }
 
 /**
+ * The Shopify callback when SHOPIFY_CATALOGUE is not set: still 404 (the
+ * route is not served), but saying how to turn it on, since the README's
+ * "try it" call lands here on a default start.
+ */
+export function shopifyNotEnabled(req: Request, res: Response): void {
+  const es = requestLocale(req) === 'es';
+  sendProblem(
+    res,
+    problem(
+      404,
+      'SHOPIFY_NOT_ENABLED',
+      es ? 'Integración con Shopify desactivada' : 'Shopify integration not enabled',
+      es
+        ? `No existe ${req.method} ${req.path}: la integración con Shopify se activa al definir SHOPIFY_CATALOGUE con el catálogo de productos (p. ej. SHOPIFY_CATALOGUE=data/catalogue.json) y reiniciar el servicio; vea "Shopify" en el README.`
+        : `There is no ${req.method} ${req.path}: the Shopify integration is turned on by setting SHOPIFY_CATALOGUE to the product catalogue (e.g. SHOPIFY_CATALOGUE=data/catalogue.json) and restarting the service; see "Shopify" in the README.`,
+    ),
+  );
+}
+
+/**
  * Errors Express hands on: body-parser's (400 malformed JSON, 413 too large,
  * 415 encoding) and any other 4xx as problem+json; anything else is a 500
  * that is logged and says nothing about the inside (no stack, no path).

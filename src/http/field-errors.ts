@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { FieldError } from '../quote/quote-error';
 import type { Locale } from '../quote/quote-input';
 
@@ -11,12 +11,28 @@ function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/**
+ * Parse options for a schema whose own messages are in `locale`: zod's
+ * messages for the rest (a wrong type, an unknown option) from zod's own
+ * locale of that language (zod/v4/locales).
+ */
+export const ZOD_PARSE_OPTIONS: Record<Locale, { reportInput: true; error?: z.core.$ZodErrorMap }> = {
+  en: { reportInput: true },
+  es: { reportInput: true, error: z.locales.es().localeError },
+};
+
+const REQUIRED: Record<Locale, { prefix: string; say: (what: string) => string }> = {
+  en: { prefix: 'Invalid input: ', say: (what) => `is required (${what})` },
+  es: { prefix: 'Entrada inválida: ', say: (what) => `es obligatorio (${what})` },
+};
+
 /** zod issues as `{ path: "items.0.hsCode", message }`, at most MAX_FIELD_ERRORS + 1 of them (enough to know some were left out). */
-export function fieldErrors(error: z.ZodError): FieldError[] {
+export function fieldErrors(error: z.ZodError, locale: Locale = 'en'): FieldError[] {
+  const required = REQUIRED[locale];
   return error.issues.slice(0, MAX_FIELD_ERRORS + 1).map((issue) => {
     const path = issue.path.length === 0 ? '(body)' : cut(issue.path.map(String).join('.'), MAX_FIELD_MESSAGE_LENGTH);
     const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
-    const message = missing && issue.message.startsWith('Invalid input') ? `is required (${issue.message.replace(/^Invalid input: /, '')})` : issue.message;
+    const message = missing && issue.message.startsWith(required.prefix) ? required.say(issue.message.slice(required.prefix.length)) : issue.message;
     return { path, message: cut(message, MAX_FIELD_MESSAGE_LENGTH) };
   });
 }

@@ -4,6 +4,7 @@ import { compareRequestSchema, compareResponseSchema } from '../schema/compare-s
 import { quoteRequestSchema } from '../schema/quote-request-schema';
 import { quoteResponseSchema, problemSchema } from '../schema/quote-response-schema';
 import { shopifyRateRequestSchema, shopifyRateResponseSchema } from '../integrations/shopify/shopify-rate-schema';
+import { countriesResponseSchema, currenciesResponseSchema, hsSearchResponseSchema } from './web-lookup-schemas';
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const s = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
@@ -112,6 +113,29 @@ function shopifyRatesPath(): Record<string, unknown> {
   };
 }
 
+/** A public GET answering JSON with one schema of components.schemas. */
+function publicGet(operationId: string, summary: string, schema: string, more: Record<string, unknown> = {}): Record<string, unknown> {
+  return { get: { operationId, security: PUBLIC, summary, ...more, responses: { '200': { description: summary, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } }, ...((more.responses as object | undefined) ?? {}) } } };
+}
+
+/** The form's look-ups: public, like the form itself. */
+function lookupPaths(): Record<string, unknown> {
+  const query = (name: string, description: string, schema: Record<string, unknown>, required = false) => ({ name, in: 'query', required, schema, description });
+  return {
+    '/hs/search': publicGet('searchHsCodes', 'HS code suggestions for a product name or the start of a code', 'HsSearchResponse', {
+      description: 'Curated products (Spanish and English names) and the HS 2022 subheadings, ranked by the typed words matched; digits ("6109", "6109.10") list the subheadings under that code.',
+      parameters: [
+        query('q', 'A product name ("taza de cerámica") or the start of an HS code (2–10 digits)', { type: 'string', minLength: 1, maxLength: 100 }, true),
+        query('locale', 'es or en; default: Accept-Language', { type: 'string', enum: ['es', 'en'] }),
+        query('limit', 'How many suggestions, 1–20; default 8', { type: 'string', pattern: '^\\d{1,2}$' }),
+      ],
+      responses: problems({ 422: 'q missing, empty or over 100 characters, or a bad locale or limit (INVALID_QUERY); `errors[].path` names the parameter' }),
+    }),
+    '/countries': publicGet('listCountries', 'Every ISO country code, and the destinations with a tariff file (currency, regions)', 'CountriesResponse'),
+    '/currencies': publicGet('listCurrencies', 'Currencies with an exchange rate in use, and its date', 'CurrenciesResponse'),
+  };
+}
+
 function dataPaths(): Record<string, unknown> {
   return {
     '/healthz': { get: { operationId: 'health', security: PUBLIC, summary: 'Liveness and loaded data', responses: { '200': { description: 'OK' } } } },
@@ -143,6 +167,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/compare': comparePath(),
       '/quotes/{id}': quoteByIdPath(),
       '/integrations/shopify/rates': shopifyRatesPath(),
+      ...lookupPaths(),
       ...dataPaths(),
     },
     components: {
@@ -155,6 +180,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         Problem: jsonSchema(problemSchema, 'output'),
         ShopifyRateRequest: jsonSchema(shopifyRateRequestSchema, 'input'),
         ShopifyRateResponse: jsonSchema(shopifyRateResponseSchema, 'output'),
+        HsSearchResponse: jsonSchema(hsSearchResponseSchema, 'output'),
+        CountriesResponse: jsonSchema(countriesResponseSchema, 'output'),
+        CurrenciesResponse: jsonSchema(currenciesResponseSchema, 'output'),
       },
       securitySchemes: {
         bearerKey: { type: 'http', scheme: 'bearer', description: 'An API key as "Authorization: Bearer <key>"' },

@@ -5,9 +5,9 @@ import { QuoteError, type FieldError } from '../quote/quote-error';
 import type { Locale } from '../quote/quote-input';
 import { checkAgainstData, nextTurn, quoteLandedCost, SLICED_ABOVE_ITEMS } from '../quote/quote-landed-cost';
 import { MinConfidenceError } from '../quote/min-confidence';
-import { quoteRequestSchema, type QuoteRequestBody } from '../schema/quote-request-schema';
+import { quoteRequestSchemaIn, type QuoteRequestBody } from '../schema/quote-request-schema';
 import { apiClientOf } from './access/api-client';
-import { cappedFieldErrors, fieldErrors } from './field-errors';
+import { cappedFieldErrors, fieldErrors, ZOD_PARSE_OPTIONS } from './field-errors';
 import { jsonLimitProblem, QUOTE_JSON_LIMITS } from './json-limits';
 import type { AppDeps } from './app-deps';
 import { QuoteResponseCache } from './quote-cache';
@@ -41,34 +41,51 @@ function rawCacheKey(req: Request, res: Response, deps: AppDeps): string | undef
   return QuoteResponseCache.rawKeyOf(rawBody, req.get('Accept-Language') ?? '', apiClientOf(res));
 }
 
+/** The language of a 422 about the body: its own `locale` when that field is valid, else the header's. */
+function bodyLocale(req: Request): Locale {
+  const raw = (req.body as { locale?: unknown } | undefined)?.locale;
+  return raw === 'es' || raw === 'en' ? raw : requestLocale(req);
+}
+
 /** The body within the JSON limits and the schema, or undefined when a 422 has been sent. */
-function validBody(req: Request, res: Response, locale: Locale): QuoteRequestBody | undefined {
+function validBody(req: Request, res: Response): QuoteRequestBody | undefined {
+  const locale = bodyLocale(req);
   // Depth, string and list lengths first: the schema, its messages and the hashes then work on bounded input.
   const tooBig = jsonLimitProblem(req.body, QUOTE_JSON_LIMITS, locale);
   if (tooBig) {
     unprocessable(res, locale, 'INVALID_REQUEST', [tooBig]);
     return undefined;
   }
-  const parsed = quoteRequestSchema.safeParse(req.body, { reportInput: true });
+  const parsed = quoteRequestSchemaIn[locale].safeParse(req.body, ZOD_PARSE_OPTIONS[locale]);
   if (!parsed.success) {
-    unprocessable(res, locale, 'INVALID_REQUEST', fieldErrors(parsed.error), { total: parsed.error.issues.length });
+    unprocessable(res, locale, 'INVALID_REQUEST', fieldErrors(parsed.error, locale), { total: parsed.error.issues.length });
     return undefined;
   }
   return parsed.data;
 }
 
+/** The cached bytes, when there are any: true when the answer has been sent. */
+function sentFromCache(res: Response, cached: string | undefined): boolean {
+  if (cached === undefined) return false;
+  res.status(200).set('X-Frontera-Cache', 'hit').type('application/json').send(cached);
+  return true;
+}
+
+/** What the use case throws for the caller to fix, as a 422 in the request's language; anything else is thrown on. */
+function sendQuoteFailure(res: Response, locale: Locale, err: unknown): void {
+  if (err instanceof QuoteError) unprocessable(res, locale, err.code, [{ path: err.path, message: err.text[locale] }]);
+  else if (err instanceof MinConfidenceError) unprocessable(res, locale, err.code, err.errors, { detail: err.detail });
+  else if (err instanceof MissingRateError) unprocessable(res, locale, err.code, [{ path: 'currency', message: err.message }]);
+  else throw err;
+}
+
 /** `POST /quote`: validate the body, answer repeats from the cache or the store, else run the use case. */
 export function quoteHandler(deps: AppDeps) {
   return async (req: Request, res: Response): Promise<void> => {
-    const headerLocale = requestLocale(req);
-    if (refusedNotJson(req, res, headerLocale)) return;
+    if (refusedNotJson(req, res, requestLocale(req))) return;
     const rawKey = rawCacheKey(req, res, deps);
-    const rawHit = rawKey === undefined ? undefined : deps.quoteCache?.get(deps.data(), rawKey, deps.clock());
-    if (rawHit !== undefined) {
-      res.status(200).set('X-Frontera-Cache', 'hit').type('application/json').send(rawHit);
-      return;
-    }
-    const body = validBody(req, res, headerLocale);
+    if (sentFromCache(res, rawKey === undefined ? undefined : deps.quoteCache?.get(deps.data(), rawKey, deps.clock()))) return;
+    const body = validBody(req, res);
     if (!body) return;
     // A big cart gives way between its steps (validation, pricing, serialising, storing), so small requests are not held.
     const big = body.items.length > SLICED_ABOVE_ITEMS;
@@ -86,11 +103,7 @@ export function quoteHandler(deps: AppDeps) {
     const cache = idempotency === undefined ? deps.quoteCache : undefined;
     const client = apiClientOf(res);
     const cacheKey = cache ? QuoteResponseCache.keyOf(body, locale, todayIn(deps.timeZoneOf(body.origin.country), deps.clock()), client) : '';
-    const cached = cache?.get(snapshot, cacheKey, deps.clock());
-    if (cached !== undefined) {
-      res.status(200).set('X-Frontera-Cache', 'hit').type('application/json').send(cached);
-      return;
-    }
+    if (sentFromCache(res, cache?.get(snapshot, cacheKey, deps.clock()))) return;
     try {
       const quote = await quoteLandedCost(body, deps, { locale, data: snapshot });
       const sent = await sendSavedQuote(res, deps, quote, { idempotency, owner: client, locale, ...(big ? { pause: nextTurn } : {}) });
@@ -99,19 +112,7 @@ export function quoteHandler(deps: AppDeps) {
         if (rawKey !== undefined) cache.set(snapshot, rawKey, sent, new Date(quote.validUntil));
       }
     } catch (err) {
-      if (err instanceof QuoteError) {
-        unprocessable(res, locale, err.code, [{ path: err.path, message: err.text[locale] }]);
-        return;
-      }
-      if (err instanceof MinConfidenceError) {
-        unprocessable(res, locale, err.code, err.errors, { detail: err.detail });
-        return;
-      }
-      if (err instanceof MissingRateError) {
-        unprocessable(res, locale, err.code, [{ path: 'currency', message: err.message }]);
-        return;
-      }
-      throw err;
+      sendQuoteFailure(res, locale, err);
     }
   };
 }

@@ -1,3 +1,4 @@
+import { countryLabel } from '../domain/country-name';
 import { todayIn } from '../domain/dates';
 import { D } from '../domain/money';
 import { convert, hasRate, rateSources } from '../fx/rate-table';
@@ -29,18 +30,7 @@ export function checkAgainstData(body: QuoteRequestBody, data: DataSnapshot, loc
 
 /** A tariff file for the destination, or which code to send instead. */
 export function checkDestination(dest: string, data: DataSnapshot, locale: Locale): DataProblemAnswer | undefined {
-  if (data.tariffs.has(dest)) return undefined;
-  const supported = [...data.tariffs.keys()].sort().join(', ');
-  const territory = territoryMessage(data, dest, locale);
-  return {
-    code: 'UNSUPPORTED_DESTINATION',
-    errors: [{
-      path: 'destination.country',
-      message: territory ?? (locale === 'es'
-        ? `No hay archivo arancelario para ${dest}; destinos disponibles: ${supported}`
-        : `There is no tariff file for ${dest}; supported destinations: ${supported}`),
-    }],
-  };
+  return data.tariffs.has(dest) ? undefined : unsupportedDestination(data, dest, locale);
 }
 
 /** What does not depend on the destination: HS codes that exist, carriers that are loaded. */
@@ -59,6 +49,20 @@ export function checkCart(body: CartRequestBody, data: DataSnapshot, locale: Loc
     };
   }
   return undefined;
+}
+
+/** How many supported destinations a refusal names; the rest are in GET /countries. */
+const NAMED_DESTINATIONS = 5;
+
+/** No tariff file for the destination: named as a person reads it, with where to find the supported ones. */
+function unsupportedDestination(data: DataSnapshot, dest: string, locale: Locale): DataProblemAnswer {
+  const codes = [...data.tariffs.keys()].sort();
+  const named = codes.slice(0, NAMED_DESTINATIONS).map((c) => countryLabel(c, locale)).join(', ');
+  const more = codes.length > NAMED_DESTINATIONS;
+  const message = territoryMessage(data, dest, locale) ?? (locale === 'es'
+    ? `No hay archivo arancelario para ${countryLabel(dest, locale)}; ${more ? `hay ${codes.length} destinos disponibles (${named}…): vea GET /countries` : `destinos disponibles: ${named}`}`
+    : `There is no tariff file for ${countryLabel(dest, locale)}; ${more ? `${codes.length} destinations are supported (${named}…): see GET /countries` : `supported destinations: ${named}`}`);
+  return { code: 'UNSUPPORTED_DESTINATION', errors: [{ path: 'destination.country', message }] };
 }
 
 /**

@@ -8,9 +8,11 @@ import { isCurrencyCode } from './iso4217';
 
 const COUNTRY_CODES = new Set(getCodes());
 
+export const isCountryCode = (c: string): boolean => COUNTRY_CODES.has(c);
+
 export const countryCodeSchema = z
   .string()
-  .refine((c) => COUNTRY_CODES.has(c), {
+  .refine(isCountryCode, {
     error: (iss) => `expected an ISO 3166-1 alpha-2 country code such as "MX", got ${describeInput(iss.input)}`,
   });
 
@@ -43,10 +45,13 @@ export const signedDecimalSchema = z
   .regex(/^-?\d+(\.\d+)?$/, { error: (iss) => `expected a decimal number such as "-1.5", got ${describe(iss.input)}` })
   .transform((s) => new D(s));
 
+/** A YYYY-MM-DD text that names a day of the calendar (not 2026-02-30). */
+export const isCalendarDate = (s: string): boolean => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `expected a date as YYYY-MM-DD, got ${describe(iss.input)}` })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+  .refine(isCalendarDate, {
     error: (iss) => `${describe(iss.input)} is not a calendar date`,
   });
 

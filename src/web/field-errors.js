@@ -47,9 +47,9 @@ function findTarget(form, path) {
 }
 
 /**
- * Schema errors (code INVALID_REQUEST) come in English only; in Spanish the
- * field's hint leads and the API's exact words follow, marked as English.
- * The form's own errors (code FORM) are already in the page's language.
+ * Schema errors (code INVALID_REQUEST) come in the request's language; in
+ * Spanish the field's hint leads and the API's own words (also Spanish)
+ * follow. The form's own errors (code FORM) are already in the page's language.
  */
 function messageFor(err, code) {
   if (code !== 'INVALID_REQUEST' || locale() === 'en') return { text: err.message };
@@ -82,7 +82,7 @@ function messageElement(id, message) {
   if (message.detail) {
     const detail = document.createElement('span');
     detail.className = 'detail';
-    detail.lang = 'en';
+    detail.lang = locale();
     detail.textContent = message.detail;
     p.append(' ', detail);
   }

@@ -55,9 +55,12 @@ describe('POST /quote with minConfidence', () => {
   });
 
   it('when minConfidence is not a level, then 422 INVALID_REQUEST names the field', async () => {
-    const res = await request(testApp()).post('/quote').send({ ...exampleBody(), minConfidence: 'high' });
+    const res = await request(testApp()).post('/quote').send({ ...exampleBody(), locale: 'en', minConfidence: 'high' });
     expectProblem(res, 422, 'INVALID_REQUEST', 'minConfidence');
     expect(res.body.errors[0].message).toBe('expected "confirmed", "secondary" or "estimated", got "high"');
+    // The body's locale "es": the same field error in Spanish.
+    const es = await request(testApp()).post('/quote').send({ ...exampleBody(), minConfidence: 'high' });
+    expect(es.body.errors[0].message).toBe('se esperaba "confirmed", "secondary" o "estimated"; llegó "high"');
   });
 });
 

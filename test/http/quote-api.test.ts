@@ -123,7 +123,7 @@ describe('POST /quote: every error path is a 4xx problem+json naming the field',
 
   it('when the Accept-Language is Spanish, then messages are in Spanish', async () => {
     const res = await request(app).post('/quote').set('Accept-Language', 'es').send({ ...exampleBody(), destination: { country: 'FR' }, locale: undefined });
-    expect(res.body.errors[0].message).toMatch(/No hay archivo arancelario para FR/);
+    expect(res.body.errors[0].message).toBe('No hay archivo arancelario para Francia (FR); destinos disponibles: Canadá (CA), Estados Unidos (US)');
   });
 
   it('when a body carries __proto__ and constructor keys, then nothing is polluted', async () => {
