@@ -1,31 +1,11 @@
 import type { Request, Response } from 'express';
-import { MissingRateError } from '../fx/rate-table';
 import { compareDestinations } from '../quote/compare-destinations';
-import { QuoteError } from '../quote/quote-error';
-import type { Locale } from '../quote/quote-input';
 import { checkCart, checkCurrencies, nextTurn } from '../quote/quote-landed-cost';
-import { compareRequestSchema, type CompareRequestBody } from '../schema/compare-schema';
+import { compareRequestSchemaIn, type CompareRequestBody } from '../schema/compare-schema';
 import type { AppDeps } from './app-deps';
 import { compareCsv, compareCsvFileName } from './compare-csv';
-import { fieldErrors } from './field-errors';
-import { jsonLimitProblem, QUOTE_JSON_LIMITS } from './json-limits';
-import { refusedNotJson, unprocessable } from './quote-route';
+import { refusedNotJson, sendQuoteFailure, unprocessable, validBody } from './quote-route';
 import { requestLocale } from './request-locale';
-
-/** The body within the JSON limits and the schema, or undefined when a 422 has been sent. */
-function validCompareBody(req: Request, res: Response, locale: Locale): CompareRequestBody | undefined {
-  const tooBig = jsonLimitProblem(req.body, QUOTE_JSON_LIMITS, locale);
-  if (tooBig) {
-    unprocessable(res, locale, 'INVALID_REQUEST', [tooBig]);
-    return undefined;
-  }
-  const parsed = compareRequestSchema.safeParse(req.body, { reportInput: true });
-  if (!parsed.success) {
-    unprocessable(res, locale, 'INVALID_REQUEST', fieldErrors(parsed.error), { total: parsed.error.issues.length });
-    return undefined;
-  }
-  return parsed.data;
-}
 
 /**
  * `POST /compare`: one cart quoted to every destination asked (README "Where to sell").
@@ -36,7 +16,7 @@ function validCompareBody(req: Request, res: Response, locale: Locale): CompareR
 export function compareHandler(deps: AppDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     if (refusedNotJson(req, res, requestLocale(req))) return;
-    const body = validCompareBody(req, res, requestLocale(req));
+    const body: CompareRequestBody | undefined = validBody(req, res, compareRequestSchemaIn);
     if (!body) return;
     const locale = requestLocale(req, body);
     const snapshot = deps.data();
@@ -56,15 +36,8 @@ export function compareHandler(deps: AppDeps) {
       }
       res.status(200).json(result);
     } catch (err) {
-      if (err instanceof QuoteError) {
-        unprocessable(res, locale, err.code, [{ path: err.path, message: err.text[locale] }]);
-        return;
-      }
-      if (err instanceof MissingRateError) {
-        unprocessable(res, locale, err.code, [{ path: 'currency', message: err.message }]);
-        return;
-      }
-      throw err;
+      // The cart's own faults (the ship date, a weight a duty needs): a 422, as on /quote.
+      sendQuoteFailure(res, locale, err);
     }
   };
 }

@@ -37,6 +37,8 @@ function keyed(operation: { responses: Record<string, unknown> } & Record<string
   return { ...operation, security: KEYED, responses: { ...operation.responses, '401': UNAUTHORIZED, '429': TOO_MANY } };
 }
 
+const ACCEPT_LANGUAGE = { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' }, description: 'es or en when the body has no locale' };
+
 function quotePath(): Record<string, unknown> {
   return {
     post: keyed({
@@ -44,7 +46,7 @@ function quotePath(): Record<string, unknown> {
       summary: 'Landed-cost quote for every carrier service',
       description: 'Every answer is kept until its `validUntil` (GET /quotes/{id}).',
       parameters: [
-        { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' }, description: 'es or en when the body has no locale' },
+        ACCEPT_LANGUAGE,
         { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[\\x21-\\x7E]{1,255}$' }, description: 'Repeat the key with the same body (key order and spacing do not matter) to get the same quote back, marked Idempotent-Replayed: true; a different body under the key while its quote is valid is 409. Keys are per API key.' },
       ],
       requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteRequest' } } } },
@@ -56,16 +58,17 @@ function quotePath(): Record<string, unknown> {
   };
 }
 
+/** `Accept: text/csv` on /compare: the price list instead of the JSON ranking. */
+const ACCEPT_CSV = { name: 'Accept', in: 'header', required: false, schema: { type: 'string', enum: ['application/json', 'text/csv'] }, description: 'text/csv for the price list' };
+
 function comparePath(): Record<string, unknown> {
+  const description = 'The /quote body without `destination`. Each destination is quoted with the /quote engine; its row holds the cheapest option (the one /quote lists first) and the fastest, with the same figures /quote answers. Destinations that cannot be quoted (no tariff file, no carrier option, region required, no rate…) are listed in `refused` with the code /quote would answer. `Accept: text/csv` answers the price list: RFC 4180, UTF-8 with a byte-order mark, a header row and one row per ranked destination, as an attachment; X-Frontera-Refused counts the refused destinations. At most 100 items.';
   return {
     post: keyed({
       operationId: 'compareDestinations',
+      parameters: [ACCEPT_CSV, ACCEPT_LANGUAGE],
       summary: 'Where to sell: one cart quoted to every destination, ranked by landed cost',
-      description: 'The /quote body without `destination`. Each destination is quoted with the /quote engine; its row holds the cheapest option (the one /quote lists first) and the fastest, with the same figures /quote answers. Destinations that cannot be quoted (no tariff file, no carrier option, region required, no rate…) are listed in `refused` with the code /quote would answer. `Accept: text/csv` answers the price list: RFC 4180, UTF-8 with a byte-order mark, a header row and one row per ranked destination, as an attachment; X-Frontera-Refused counts the refused destinations. At most 100 items.',
-      parameters: [
-        { name: 'Accept', in: 'header', required: false, schema: { type: 'string', enum: ['application/json', 'text/csv'] }, description: 'text/csv for the price list' },
-        { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' }, description: 'es or en when the body has no locale' },
-      ],
+      description,
       requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/CompareRequest' } } } },
       responses: {
         '200': {

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { z } from 'zod';
 import { todayIn } from '../domain/dates';
 import { MissingRateError } from '../fx/rate-table';
 import { QuoteError, type FieldError } from '../quote/quote-error';
@@ -47,8 +48,8 @@ function bodyLocale(req: Request): Locale {
   return raw === 'es' || raw === 'en' ? raw : requestLocale(req);
 }
 
-/** The body within the JSON limits and the schema, or undefined when a 422 has been sent. */
-function validBody(req: Request, res: Response): QuoteRequestBody | undefined {
+/** The body within the JSON limits and the schema in the body's language (`/quote`'s, or `/compare`'s), or undefined when a 422 has been sent. */
+export function validBody<S extends z.ZodType = typeof quoteRequestSchemaIn.en>(req: Request, res: Response, schemaIn: Record<Locale, S> = quoteRequestSchemaIn as unknown as Record<Locale, S>): z.output<S> | undefined {
   const locale = bodyLocale(req);
   // Depth, string and list lengths first: the schema, its messages and the hashes then work on bounded input.
   const tooBig = jsonLimitProblem(req.body, QUOTE_JSON_LIMITS, locale);
@@ -56,7 +57,7 @@ function validBody(req: Request, res: Response): QuoteRequestBody | undefined {
     unprocessable(res, locale, 'INVALID_REQUEST', [tooBig]);
     return undefined;
   }
-  const parsed = quoteRequestSchemaIn[locale].safeParse(req.body, ZOD_PARSE_OPTIONS[locale]);
+  const parsed = schemaIn[locale].safeParse(req.body, ZOD_PARSE_OPTIONS[locale]);
   if (!parsed.success) {
     unprocessable(res, locale, 'INVALID_REQUEST', fieldErrors(parsed.error, locale), { total: parsed.error.issues.length });
     return undefined;
@@ -72,7 +73,7 @@ function sentFromCache(res: Response, cached: string | undefined): boolean {
 }
 
 /** What the use case throws for the caller to fix, as a 422 in the request's language; anything else is thrown on. */
-function sendQuoteFailure(res: Response, locale: Locale, err: unknown): void {
+export function sendQuoteFailure(res: Response, locale: Locale, err: unknown): void {
   if (err instanceof QuoteError) unprocessable(res, locale, err.code, [{ path: err.path, message: err.text[locale] }]);
   else if (err instanceof MinConfidenceError) unprocessable(res, locale, err.code, err.errors, { detail: err.detail });
   else if (err instanceof MissingRateError) unprocessable(res, locale, err.code, [{ path: 'currency', message: err.message }]);
@@ -85,7 +86,7 @@ export function quoteHandler(deps: AppDeps) {
     if (refusedNotJson(req, res, requestLocale(req))) return;
     const rawKey = rawCacheKey(req, res, deps);
     if (sentFromCache(res, rawKey === undefined ? undefined : deps.quoteCache?.get(deps.data(), rawKey, deps.clock()))) return;
-    const body = validBody(req, res);
+    const body: QuoteRequestBody | undefined = validBody(req, res);
     if (!body) return;
     // A big cart gives way between its steps (validation, pricing, serialising, storing), so small requests are not held.
     const big = body.items.length > SLICED_ABOVE_ITEMS;

@@ -117,22 +117,9 @@ function fastestOf(options: readonly QuoteOption[]): QuoteOption {
 
 /** The option's figures as `/quote` answers them: the line totals, never worked out again. */
 function summary(o: QuoteOption): CompareOption {
-  return {
-    carrier: o.carrier,
-    carrierName: o.carrierName,
-    service: o.service,
-    serviceName: o.serviceName,
-    landedCost: o.landedCost,
-    payableAtCheckout: o.payableAtCheckout,
-    payableOnDelivery: o.payableOnDelivery,
-    shipping: o.shipping.amount,
-    insurance: o.insurance.amount,
-    duties: o.duties.amount,
-    taxes: o.taxes.amount,
-    fees: o.fees.amount,
-    deliveryDays: o.deliveryDays,
-    estimatedDelivery: o.estimatedDelivery,
-  };
+  const { carrier, carrierName, service, serviceName, landedCost, payableAtCheckout, payableOnDelivery, deliveryDays, estimatedDelivery } = o;
+  const amounts = { shipping: o.shipping.amount, insurance: o.insurance.amount, duties: o.duties.amount, taxes: o.taxes.amount, fees: o.fees.amount };
+  return { carrier, carrierName, service, serviceName, landedCost, payableAtCheckout, payableOnDelivery, ...amounts, deliveryDays, estimatedDelivery };
 }
 
 /** Warning notes of the cheapest option, then of the quote, each code and text once. */

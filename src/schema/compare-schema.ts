@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describeInput } from './describe-input';
 import { countryCodeSchema, currencyCodeSchema } from './primitives';
-import { quoteRequestSchema } from './quote-request-schema';
+import { quoteRequestSchemaIn, type quoteRequestSchema } from './quote-request-schema';
 import { confidenceSchema } from './quote-response-schema';
 
 /**
@@ -18,27 +18,52 @@ export const MAX_COMPARE_DESTINATIONS = 250;
  */
 export const MAX_COMPARE_ITEMS = 100;
 
-export const compareRequestSchema = quoteRequestSchema
-  .omit({ destination: true })
-  .extend({
-    items: quoteRequestSchema.shape.items.max(MAX_COMPARE_ITEMS, { error: `expected at most ${MAX_COMPARE_ITEMS} items in a comparison` }),
+/** The messages of the fields `/compare` adds, in each language (the /quote fields keep theirs: request-messages.ts). */
+const MESSAGES = {
+  en: {
+    items: `expected at most ${MAX_COMPARE_ITEMS} items in a comparison`,
+    destinationsType: (g: string) => `expected a list of ISO 3166-1 alpha-2 country codes, got ${g}`,
+    destinationsMin: 'expected at least one destination, or leave "destinations" out for every destination with a tariff file',
+    destinationsMax: `expected at most ${MAX_COMPARE_DESTINATIONS} destinations`,
+    regionsMax: `expected at most ${MAX_COMPARE_DESTINATIONS} regions`,
+    priceIn: (g: string) => `expected "currency" or "destination", got ${g}`,
+  },
+  es: {
+    items: `se esperaban como máximo ${MAX_COMPARE_ITEMS} artículos en una comparación`,
+    destinationsType: (g: string) => `se esperaba una lista de códigos de país ISO 3166-1 alfa-2, llegó ${g}`,
+    destinationsMin: 'se esperaba al menos un destino, u omita "destinations" para todos los destinos con archivo arancelario',
+    destinationsMax: `se esperaban como máximo ${MAX_COMPARE_DESTINATIONS} destinos`,
+    regionsMax: `se esperaban como máximo ${MAX_COMPARE_DESTINATIONS} regiones`,
+    priceIn: (g: string) => `se esperaba "currency" o "destination", llegó ${g}`,
+  },
+};
+
+/** The /compare body in one language: the /quote body of that language without `destination`, plus what a comparison adds. */
+function compareSchemaFrom(base: typeof quoteRequestSchema, m: (typeof MESSAGES)['en']) {
+  return base.omit({ destination: true }).extend({
+    items: base.shape.items.max(MAX_COMPARE_ITEMS, { error: m.items }),
     destinations: z
-      .array(countryCodeSchema, { error: (i) => `expected a list of ISO 3166-1 alpha-2 country codes, got ${describeInput(i.input)}` })
-      .min(1, { error: 'expected at least one destination, or leave "destinations" out for every destination with a tariff file' })
-      .max(MAX_COMPARE_DESTINATIONS, { error: `expected at most ${MAX_COMPARE_DESTINATIONS} destinations` })
+      .array(countryCodeSchema, { error: (i) => m.destinationsType(describeInput(i.input)) })
+      .min(1, { error: m.destinationsMin })
+      .max(MAX_COMPARE_DESTINATIONS, { error: m.destinationsMax })
       .optional()
       .describe('ISO 3166-1 alpha-2 codes; default every destination with a tariff file'),
     regions: z
       .record(countryCodeSchema, z.string().min(1).max(10))
-      .refine((r) => Object.keys(r).length <= MAX_COMPARE_DESTINATIONS, { error: `expected at most ${MAX_COMPARE_DESTINATIONS} regions` })
+      .refine((r) => Object.keys(r).length <= MAX_COMPARE_DESTINATIONS, { error: m.regionsMax })
       .optional()
       .describe('The region to quote in a destination whose taxes depend on it ({"CA": "ON", "BR": "SP"}); without one, that destination is refused with REGION_REQUIRED'),
     currency: currencyCodeSchema.default('USD').describe('The one currency of the answer and of the ranking (default USD)'),
     priceIn: z
-      .enum(['currency', 'destination'], { error: (i) => `expected "currency" or "destination", got ${describeInput(i.input)}` })
+      .enum(['currency', 'destination'], { error: (i) => m.priceIn(describeInput(i.input)) })
       .default('currency')
       .describe('currency: every row in `currency`; destination: each row in the destination\'s own currency (a price list per marketplace), still ranked by its landed cost in `currency`'),
   });
+}
+
+export const compareRequestSchemaIn = { en: compareSchemaFrom(quoteRequestSchemaIn.en, MESSAGES.en), es: compareSchemaFrom(quoteRequestSchemaIn.es, MESSAGES.es) };
+/** The English one: what /openapi.json documents (the fields are the same in both). */
+export const compareRequestSchema = compareRequestSchemaIn.en;
 
 export type CompareRequestBody = z.output<typeof compareRequestSchema>;
 

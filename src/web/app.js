@@ -9,6 +9,7 @@ import { chooseOption, fillCurrencySelect, fillRegionSelect, fillSelects, loadOp
 import { renderResults } from './results.js';
 import { RowList } from './rows.js';
 import { checkForm } from './validate.js';
+import { attachWhereToSell, refreshWhereToSell } from './where-to-sell.js';
 
 /**
  * The quote form: starts with a working example, marked as one (or the
@@ -193,6 +194,18 @@ async function submitQuote() {
   }
 }
 
+/** The checked cart for "Where to sell" (where-to-sell.js), or undefined once the form's errors are shown. */
+async function readCart() {
+  const local = await checkForm(form);
+  if (local.length > 0) {
+    $('status').textContent = t('status.error');
+    showProblem(form, { code: 'FORM', errors: local });
+    return undefined;
+  }
+  clearErrors(form);
+  return toRequestBody(readForm(form), locale());
+}
+
 async function switchLanguage(next) {
   setLocale(next);
   applyTranslations();
@@ -203,6 +216,7 @@ async function switchLanguage(next) {
   history.replaceState(null, '', url);
   // Notes, service names and error messages come from the API in the answer's language: ask again.
   if (session.outcome) await submitQuote();
+  await refreshWhereToSell();
 }
 
 function downloadJson() {
@@ -242,6 +256,7 @@ function wire() {
   $('print').addEventListener('click', () => window.print());
   $('download-json').addEventListener('click', downloadJson);
   $('copy-link').addEventListener('click', copyLink);
+  attachWhereToSell({ cart: readCart, headers: apiKeyHeader, problem: (p) => { revealAskedFields(p); showProblem(form, p); } });
   // The example notice goes once the user changes something; "Start blank" clears the product, price and weight.
   form.addEventListener('input', (e) => {
     if (e.isTrusted) $('example-note').hidden = true;

@@ -167,6 +167,14 @@ describe('POST /compare: what is wrong with the cart is a 422 for the whole requ
     expect(res.body.errors[0].path).toBe(path);
   });
 
+  it('when the body is in Spanish, then the field errors are too (the /quote fields and the ones /compare adds)', async () => {
+    const res = await request(app).post('/compare').send(cart({ locale: 'es', priceIn: 'local', destinations: [] }));
+    expect(res.status).toBe(422);
+    const byPath = Object.fromEntries((res.body.errors as { path: string; message: string }[]).map((e) => [e.path, e.message]));
+    expect(byPath['priceIn']).toBe('se esperaba "currency" o "destination", llegó "local"');
+    expect(byPath['destinations']).toMatch(/^se esperaba al menos un destino/);
+  });
+
   it('when a cart has 101 items, then 422 names items (a comparison prices each item once per destination)', async () => {
     const item = (cart().items as unknown[])[0];
     const res = await request(app).post('/compare').send(cart({ items: Array.from({ length: 101 }, () => item) }));
