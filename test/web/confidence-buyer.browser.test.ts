@@ -38,14 +38,8 @@ describeInBrowser('confidence badges and the buyer (issues 11.3 and 12)', () => 
   let app: RunningApp;
   let browser: Browser;
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  beforeAll(async () => void ([app, browser] = await Promise.all([startApp(), launchBrowser()])), 60_000);
+  afterAll(async () => Promise.all([browser?.close(), app?.close()]));
 
   const inPage = pagePool(() => browser);
 
