@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { Note } from '../domain/note';
 import type { LocalizedText } from '../schema/primitives';
+import type { Wording } from '../domain/wording';
 
 /** One parcel, normalised to kg and cm. */
 export interface NormalisedParcel {
@@ -42,8 +43,8 @@ export interface ChargeLine {
   code: string;
   name: LocalizedText;
   amount: Decimal;
-  /** How it was computed, e.g. "zone 1, 1.5 kg break" or "30.5% × 1250.00". */
-  working: string;
+  /** How it was computed, e.g. "zone 1, 1.5 kg break" or "30.5% × 1250.00", rendered in the request's language at output. */
+  working: Wording;
 }
 
 /** A fee that depends on the duties and taxes, priced once they are known. */
@@ -53,7 +54,7 @@ export interface DutyDependentFee {
   /** ddp: charged to the seller when it pays duties and taxes; dap: charged to the buyer for collecting them. */
   option: 'ddp' | 'dap';
   /** Given duties + taxes in the carrier currency, the fee and its working. */
-  price: (dutiesAndTaxes: Decimal) => { amount: Decimal; working: string };
+  price: (dutiesAndTaxes: Decimal) => { amount: Decimal; working: Wording };
   /** The status of the table the fee comes from (its confidence); omitted: the service's. */
   status?: 'sourced' | 'illustrative';
 }

@@ -1,7 +1,9 @@
 import type Decimal from 'decimal.js';
 import type { DutyExpression } from '../tariffs/duty-expression-schema';
+import { UNIT } from './engine-phrases';
 import { D, ZERO, formatAmount, formatRate } from './money';
 import { proofLitres } from './units';
+import { joined, w, type Wording } from './wording';
 
 /** What a duty is charged on, for one item line, in the computing currency. */
 export interface DutyBase {
@@ -18,9 +20,9 @@ export interface DutyBase {
 export interface DutyEvaluation {
   amount: Decimal;
   /** The expression in words: "16.5%", "0.028 USD/kg + 5%", "MAX(10%, 2 EUR/unit)". */
-  rate: string;
+  rate: Wording;
   /** The arithmetic: "16.5% × 700.00". */
-  working: string;
+  working: Wording;
 }
 
 /** What a charge needs that the item does not give: its weight, volume or alcoholic strength. */
@@ -32,8 +34,6 @@ export class MissingQuantityError extends Error {
     super(needs === 'netKg' ? 'a weight-based charge needs the item weight' : needs === 'litres' ? 'a volume-based charge needs the item volume' : 'a charge on alcohol needs the item strength');
   }
 }
-
-const UNIT_WORD = { unit: 'unit', kg: 'kg', litre: 'l', proofLitre: 'proof l' } as const;
 
 /** Evaluate typed duty components joined by +, MIN, MAX (UK trade tariff expression model). */
 export function evaluateDuty(expr: DutyExpression, base: DutyBase): DutyEvaluation {
@@ -47,19 +47,20 @@ export function evaluateDuty(expr: DutyExpression, base: DutyBase): DutyEvaluati
       const per = expr.quantity ?? new D(1);
       const rateInCurrency = base.convert(expr.amount, expr.currency, base.currency);
       const amount = rateInCurrency.times(qty).div(per);
-      const perText = per.equals(1) ? UNIT_WORD[expr.per] : `${formatRate(per)} ${UNIT_WORD[expr.per]}`;
-      const rate = `${formatRate(expr.amount)} ${expr.currency}/${perText}`;
+      const unit = UNIT[expr.per]!;
+      const perText = per.equals(1) ? unit : w`${formatRate(per)} ${unit}`;
+      const rate = w`${formatRate(expr.amount)} ${expr.currency}/${perText}`;
       const conv = expr.currency === base.currency ? '' : ` (= ${show(rateInCurrency, base.currency)} ${base.currency})`;
       // A proof litre is a litre at 50 % alcohol: the working shows how the strength was counted.
       const how = expr.per === 'proofLitre' ? ` (${formatRate(base.litres as Decimal)} l × ${formatRate(base.abv as Decimal)}% / 50%)` : '';
-      return { amount, rate, working: `${rate}${conv} × ${formatRate(qty)} ${UNIT_WORD[expr.per]}${how}` };
+      return { amount, rate, working: w`${rate}${conv} × ${formatRate(qty)} ${unit}${how}` };
     }
     case 'sum': {
       const parts = expr.of.map((e) => evaluateDuty(e, base));
       return {
         amount: parts.reduce<Decimal>((acc, p) => acc.plus(p.amount), ZERO),
-        rate: parts.map((p) => p.rate).join(' + '),
-        working: parts.map((p) => `(${p.working} = ${show(p.amount, base.currency)})`).join(' + '),
+        rate: joined(parts.map((p) => p.rate), ' + '),
+        working: joined(parts.map((p) => w`(${p.working} = ${show(p.amount, base.currency)})`), ' + '),
       };
     }
     case 'min':
@@ -69,8 +70,8 @@ export function evaluateDuty(expr: DutyExpression, base: DutyBase): DutyEvaluati
       const name = expr.type.toUpperCase();
       return {
         amount: pick.amount,
-        rate: `${name}(${parts.map((p) => p.rate).join(', ')})`,
-        working: `${name}(${parts.map((p) => `${p.working} = ${show(p.amount, base.currency)}`).join('; ')})`,
+        rate: w`${name}(${joined(parts.map((p) => p.rate), ', ')})`,
+        working: w`${name}(${joined(parts.map((p) => w`${p.working} = ${show(p.amount, base.currency)}`), '; ')})`,
       };
     }
   }

@@ -5,8 +5,10 @@ import type { ItemValues } from './consignment';
 import { inForce } from './dates';
 import { MissingQuantityError } from './duty-expression';
 import { matchesAnyPrefix } from './hs-code';
+import { P, UNIT, WORD, componentWord } from './engine-phrases';
 import { D, ZERO, formatAmount, formatRate } from './money';
 import { LITRES_PER_US_GALLON, litresOfAlcohol, proofGallons } from './units';
+import { joined, w, type Wording } from './wording';
 
 /** One item's quantities and amounts an excise can be charged on, in the computing currency. */
 export interface ExciseItem {
@@ -29,11 +31,11 @@ export interface ExciseLineCalc {
   id: string;
   name: LocalizedText;
   /** "33.99 GBP/l of alcohol", or a plain percentage ("53") for an ad valorem excise. */
-  rate: string;
+  rate: Wording;
   /** The money base of an ad valorem excise; a specific excise has none (its quantity is in the working). */
   base?: Decimal;
   amount: Decimal;
-  working: string;
+  working: Wording;
   sourceKey: string;
   confidence?: FileConfidence;
 }
@@ -73,20 +75,13 @@ export function bandFor(bands: readonly ExciseBand[], abv: Decimal): ExciseBand 
   );
 }
 
-export function bandText(b: ExciseBand): string {
+export function bandText(b: ExciseBand): Wording {
   const lo = b.abvFrom !== undefined ? `≥ ${formatRate(b.abvFrom)}%` : b.abvAbove !== undefined ? `> ${formatRate(b.abvAbove)}%` : '';
   const hi = b.abvBelow !== undefined ? `< ${formatRate(b.abvBelow)}%` : b.abvUpTo !== undefined ? `≤ ${formatRate(b.abvUpTo)}%` : '';
-  return [lo, hi].filter((x) => x !== '').join(' and ');
+  return joined([lo, hi].filter((x) => x !== ''), w` ${WORD.and} `);
 }
 
-const UNIT_WORD: Record<ExciseUnit, string> = {
-  litreOfAlcohol: 'l of alcohol',
-  proofGallon: 'proof gal',
-  litre: 'l',
-  usGallon: 'US gal',
-  unit: 'unit',
-  kg: 'kg',
-};
+const unitWord = (u: ExciseUnit): Wording => UNIT[u]!;
 
 /** The quantity a specific excise is charged on, with how it was counted. */
 function quantityOf(per: ExciseUnit, item: ExciseItem): { qty: Decimal; how: string } {
@@ -119,19 +114,19 @@ type Evaluated = Pick<ExciseLineCalc, 'rate' | 'base' | 'amount' | 'working'>;
 function specific(c: Extract<ExciseCharge, { type: 'specific' }>, item: ExciseItem, ctx: ExciseContext): Evaluated {
   const { qty, how } = quantityOf(c.per, item);
   let unitRate = c.amount;
-  let step = '';
+  let step: Wording = '';
   if (c.perAbvPointAbove) {
     // Japan's liquor tax: JPY 370,000 per kl plus 10,000 per kl for each point of strength from 37 %.
     const points = D.max(need(item.abv, 'abv').minus(c.perAbvPointAbove.abv), ZERO);
     unitRate = unitRate.plus(c.perAbvPointAbove.amount.times(points));
-    step = ` (${formatRate(c.amount)} + ${formatRate(c.perAbvPointAbove.amount)} × ${formatRate(points)} points above ${formatRate(c.perAbvPointAbove.abv)}%)`;
+    step = P.pointsAbove(formatRate(c.amount), formatRate(c.perAbvPointAbove.amount), formatRate(points), formatRate(c.perAbvPointAbove.abv));
   }
   const per = c.quantity ?? new D(1);
-  const perText = per.equals(1) ? UNIT_WORD[c.per] : `${formatRate(per)} ${UNIT_WORD[c.per]}`;
-  const rate = `${formatRate(unitRate)} ${c.currency}/${perText}`;
+  const perText = per.equals(1) ? unitWord(c.per) : w`${formatRate(per)} ${unitWord(c.per)}`;
+  const rate = w`${formatRate(unitRate)} ${c.currency}/${perText}`;
   const inCcy = ctx.convert(unitRate, c.currency, ctx.currency);
   const conv = c.currency === ctx.currency ? '' : ` (= ${formatAmount(inCcy, ctx.currency)} ${ctx.currency})`;
-  return { rate, amount: inCcy.times(qty).div(per), working: `${rate}${step}${conv} × ${formatRate(qty.toDecimalPlaces(6))} ${UNIT_WORD[c.per]}${how}` };
+  return { rate, amount: inCcy.times(qty).div(per), working: w`${rate}${step}${conv} × ${formatRate(qty.toDecimalPlaces(6))} ${unitWord(c.per)}${how}` };
 }
 
 function componentValue(c: string, item: ExciseItem): Decimal {
@@ -151,7 +146,7 @@ function evaluate(c: ExciseCharge, item: ExciseItem, ctx: ExciseContext, earlier
       return specific(c, item, ctx);
     case 'adValorem': {
       const base = c.base.reduce<Decimal>((acc, k) => acc.plus(componentValue(k, item)), ZERO);
-      return { rate: formatRate(c.percent), base, amount: base.times(c.percent).div(100), working: `${formatRate(c.percent)}% × ${formatAmount(base, ctx.currency)} ${ctx.currency} (base: ${c.base.join(' + ')})` };
+      return { rate: formatRate(c.percent), base, amount: base.times(c.percent).div(100), working: w`${formatRate(c.percent)}% × ${formatAmount(base, ctx.currency)} ${ctx.currency} (${WORD.base}: ${joined(c.base.map(componentWord), ' + ')})` };
     }
     case 'percentOfExcise': {
       const base = earlier.get(c.excise) ?? ZERO;
@@ -182,7 +177,7 @@ export function computeExcise(rules: readonly ExciseRule[], items: readonly Exci
         id: rule.id,
         name: rule.name,
         ...ev,
-        working: band ? `band ${bandText(band)}: ${ev.working}` : ev.working,
+        working: band ? P.band(bandText(band), ev.working) : ev.working,
         sourceKey: rule.source,
         ...(rule.confidence ? { confidence: rule.confidence } : {}),
       });

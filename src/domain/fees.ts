@@ -4,8 +4,10 @@ import type { FeeRule } from '../tariffs/tariff-schema';
 import { inForce } from './dates';
 import type { ConsignmentScope, ValueIn } from './de-minimis';
 import { feeCovers } from './fee-scope';
+import { OWED_BY, P } from './engine-phrases';
 import { D, ZERO, formatAmount, formatRate, sum } from './money';
 import type { Note } from './note';
+import { w, type Wording } from './wording';
 
 export interface FeeLineCalc {
   code: string;
@@ -14,7 +16,7 @@ export interface FeeLineCalc {
   base?: Decimal;
   amount: Decimal;
   rule: string;
-  working: string;
+  working: Wording;
   payer: 'seller' | 'buyer';
   sourceKey?: string;
   confidence?: FileConfidence;
@@ -79,7 +81,7 @@ function priceFee(fee: FeeRule, base: Decimal, items: readonly FeeItem[], ctx: F
   const inCcy = (a: Decimal) => (fee.currency === ccy ? '' : ` → ${formatAmount(toCcy(a), ccy)} ${ccy}`);
   const charge = fee.charge;
   if (charge.type === 'flat') {
-    return { amount: toCcy(charge.amount), rule: 'flat', working: `flat ${charge.amount.toString()} ${fee.currency}${inCcy(charge.amount)}` };
+    return { amount: toCcy(charge.amount), rule: 'flat', working: w`${P.flat(`${charge.amount.toString()} ${fee.currency}`)}${inCcy(charge.amount)}` };
   }
   if (charge.type === 'perCount') {
     const { count, what } = countUnits(charge, items, ctx);
@@ -87,52 +89,45 @@ function priceFee(fee: FeeRule, base: Decimal, items: readonly FeeItem[], ctx: F
     return {
       amount: toCcy(total),
       rule: charge.per === 'parcel' ? 'per-parcel' : 'per-hs-line',
-      working: `${charge.amount.toString()} ${fee.currency} × ${what} = ${formatAmount(total, fee.currency)} ${fee.currency}${inCcy(total)}`,
+      working: w`${charge.amount.toString()} ${fee.currency} × ${what} = ${formatAmount(total, fee.currency)} ${fee.currency}${inCcy(total)}`,
     };
   }
   const raw = base.times(charge.percent).div(100);
   let amount = raw;
-  let clamp = '';
+  let clamp: Wording = '';
   if (charge.min !== undefined && amount.lt(toCcy(charge.min))) {
     amount = toCcy(charge.min);
-    clamp = `, raised to the minimum ${charge.min.toString()} ${fee.currency}`;
+    clamp = P.raisedToMinimum(`${charge.min.toString()} ${fee.currency}`);
   }
   if (charge.max !== undefined && amount.gt(toCcy(charge.max))) {
     amount = toCcy(charge.max);
-    clamp = `, capped at the maximum ${charge.max.toString()} ${fee.currency}`;
+    clamp = P.cappedAtMaximum(`${charge.max.toString()} ${fee.currency}`);
   }
   return {
     rate: charge.percent,
     base,
     amount,
     rule: 'ad-valorem',
-    working: `${formatRate(charge.percent)}% × ${formatAmount(base, ccy)} ${ccy} = ${formatAmount(raw, ccy)}${clamp}`,
+    working: w`${formatRate(charge.percent)}% × ${formatAmount(base, ccy)} ${ccy} = ${formatAmount(raw, ccy)}${clamp}`,
   };
 }
 
 /** Parcels of the shipment, or distinct HS codes at `hsDigits` (an EU H7 "article" is an HS6 line). */
-function countUnits(charge: { per: 'parcel' | 'hsLine'; hsDigits: number }, items: readonly FeeItem[], ctx: FeeContext): { count: number; what: string } {
-  if (charge.per === 'parcel') return { count: ctx.parcels, what: `${ctx.parcels} parcel${ctx.parcels === 1 ? '' : 's'}` };
+function countUnits(charge: { per: 'parcel' | 'hsLine'; hsDigits: number }, items: readonly FeeItem[], ctx: FeeContext): { count: number; what: Wording } {
+  if (charge.per === 'parcel') return { count: ctx.parcels, what: P.parcels(String(ctx.parcels)) };
   const lines = [...new Set(items.map((i) => i.hs.slice(0, charge.hsDigits)))];
-  return { count: lines.length, what: `${lines.length} HS${charge.hsDigits} line${lines.length === 1 ? '' : 's'} (${lines.join(', ')})` };
+  return { count: lines.length, what: P.hsLines(String(lines.length), String(charge.hsDigits), lines.join(', ')) };
 }
-
-const OWED_BY: Record<NonNullable<FeeRule['payer']>, string> = {
-  buyer: 'owed by the buyer',
-  seller: 'owed by the seller',
-  platform: 'owed by the platform or seller',
-  carrier: 'billed to the carrier, passed on with the import charges',
-};
 
 /** Tax on the fee itself, who the law charges, whether it enters the VAT base, the fee's notes. */
 function finishLine(fee: FeeRule, priced: Priced, ctx: FeeContext): FeeLineCalc {
   let { amount, working } = priced;
   if (fee.taxOnFee !== undefined) {
     const withTax = amount.times(new D(100).plus(fee.taxOnFee.percent)).div(100);
-    working += `; + ${formatRate(fee.taxOnFee.percent)}% ${fee.taxOnFee.name.en} on the fee = ${formatAmount(withTax, ctx.currency)} ${ctx.currency}`;
+    working = w`${working}${P.taxOnFee(formatRate(fee.taxOnFee.percent), fee.taxOnFee.name, `${formatAmount(withTax, ctx.currency)} ${ctx.currency}`)}`;
     amount = withTax;
   }
-  if (fee.payer !== undefined) working += `; ${OWED_BY[fee.payer]}`;
+  if (fee.payer !== undefined) working = w`${working}; ${OWED_BY[fee.payer]}`;
   const notes: Note[] = [];
   if (fee.note !== undefined) notes.push({ code: `FEE:${fee.code}`, severity: 'warning', text: fee.note, sourceKey: fee.source });
   if (fee.inTaxBase === 'unknown') {

@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js';
 import type { RoundingDirection, RoundingRule, RoundingTarget } from '../tariffs/rounding-schema';
+import { P } from './engine-phrases';
 import { formatAmount, formatRate } from './money';
+import { w, type Wording } from './wording';
 
 /**
  * National rounding rules (issue 12 item 4): the law of some destinations truncates a base or an
@@ -16,7 +18,7 @@ const MODES: Record<RoundingDirection, Decimal.Rounding> = {
   halfDown: Decimal.ROUND_HALF_DOWN,
 };
 
-const WORDS: Record<RoundingDirection, string> = { down: 'rounded down', up: 'rounded up', halfUp: 'rounded half-up', halfDown: 'rounded half-down' };
+const WORDS = { down: P.roundedDown, up: P.roundedUp, halfUp: P.roundedHalfUp, halfDown: P.roundedHalfDown } satisfies Record<RoundingDirection, unknown>;
 
 /** `amount` to a multiple of `step` (amounts are non-negative: down truncates, up goes to the next step). */
 export function roundToStep(amount: Decimal, step: Decimal, direction: RoundingDirection): Decimal {
@@ -34,14 +36,14 @@ const CONVERSION_PLACES = 10;
 export interface Rounded {
   value: Decimal;
   /** "609495 JPY → 609000 JPY (rounded down to JPY 1000)"; absent when the value did not change. */
-  working?: string;
+  working?: Wording;
 }
 
 export type Convert = (amount: Decimal, from: string, to: string) => Decimal;
 
 /** What a rule does, in words: "rounded down to JPY 1000". */
-export function ruleWords(rule: Pick<RoundingRule, 'direction' | 'step' | 'currency'>): string {
-  return `${WORDS[rule.direction]} to ${rule.currency} ${formatRate(rule.step)}`;
+export function ruleWords(rule: Pick<RoundingRule, 'direction' | 'step' | 'currency'>): Wording {
+  return WORDS[rule.direction](`${rule.currency} ${formatRate(rule.step)}`);
 }
 
 function shown(v: Decimal): string {
@@ -59,7 +61,7 @@ export function applyRounding(amount: Decimal, rule: Pick<RoundingRule, 'directi
   if (rounded.equals(inRule)) return { value: amount };
   const value = same ? rounded : convert(rounded, rule.currency, currency);
   const back = same ? '' : ` = ${formatAmount(value, currency)} ${currency}`;
-  return { value, working: `${shown(inRule)} ${rule.currency} → ${shown(rounded)} ${rule.currency} (${ruleWords(rule)})${back}` };
+  return { value, working: w`${shown(inRule)} ${rule.currency} → ${shown(rounded)} ${rule.currency} (${ruleWords(rule)})${back}` };
 }
 
 /** The first rule of a list for a target, moment and code (a tax code or an excise id). */

@@ -2,8 +2,10 @@ import type Decimal from 'decimal.js';
 import type { FileConfidence, LocalizedText } from '../schema/primitives';
 import type { TaxComponent, TaxRule } from '../tariffs/tariff-schema';
 import type { ItemValues } from './consignment';
+import { P, WORD, componentWord } from './engine-phrases';
 import { D, ZERO, formatAmount, formatRate } from './money';
 import type { Rounded } from './rounding';
+import { joined, w, type Wording } from './wording';
 
 /** One item's amounts that a tax base can be made of, in the computing currency. */
 export interface TaxableItem {
@@ -14,7 +16,7 @@ export interface TaxableItem {
   /** The item's excise lines (as they enter a tax base). */
   excise: Decimal;
   /** How `duties` or `excise` were rounded on their way into a base (Japan), for the working. */
-  baseNotes?: string[];
+  baseNotes?: Wording[];
 }
 
 export interface TaxLineCalc {
@@ -22,11 +24,11 @@ export interface TaxLineCalc {
   name: LocalizedText;
   rate: Decimal;
   /** Shown instead of `rate` where the tax is a share of another ("22/78 of CT"). */
-  rateText?: string;
+  rateText?: Wording;
   base: Decimal;
   amount: Decimal;
   rule: string;
-  working: string;
+  working: Wording;
   collectedAt: 'checkout' | 'import';
   sourceKey: string;
   /** Confidence of the rate used (the reduced rate's, where one applied). */
@@ -105,7 +107,7 @@ interface ItemTax {
   base: Decimal;
   amount: Decimal;
   /** Rounding steps of this item, for the working. */
-  notes: string[];
+  notes: Wording[];
 }
 
 /** One item's base and amount of one tax: components, earlier taxes, its base rounding, then rate or share. */
@@ -115,7 +117,7 @@ function itemTax(tax: TaxRule, item: TaxableItem, i: number, earlier: Earlier, c
   const choice = rateFor(tax, item.hs);
   const used = (code: string): Decimal => {
     const into = r.nextBase(code, earlier.get(code)?.[i] ?? ZERO);
-    if (into.working) notes.push(`${code} ${into.working}`);
+    if (into.working) notes.push(w`${code} ${into.working}`);
     return into.value;
   };
   let amount: Decimal;
@@ -127,13 +129,13 @@ function itemTax(tax: TaxRule, item: TaxableItem, i: number, earlier: Earlier, c
     let raw = tax.base.reduce<Decimal>((acc, c) => acc.plus(componentValue(c, item)), ZERO);
     for (const code of tax.baseIncludesTaxes ?? []) raw = raw.plus(used(code));
     const rounded = r.base(tax.code, raw);
-    if (rounded.working) notes.push(`base ${rounded.working}`);
+    if (rounded.working) notes.push(w`${WORD.base} ${rounded.working}`);
     base = rounded.value;
     amount = tax.grossUp ? base.times(choice.rate).div(new D(100).minus(choice.rate)) : base.times(choice.rate).div(100);
   }
   if (ctx.exempt) amount = ZERO;
   const line = r.item(tax.code, amount);
-  if (line.working) notes.push(`${tax.code} ${line.working}`);
+  if (line.working) notes.push(w`${tax.code} ${line.working}`);
   return { choice, base, amount: line.value, notes };
 }
 
@@ -148,13 +150,13 @@ function formulaOf(tax: TaxRule, rate: Decimal, base: Decimal, currency: string)
 interface Group extends RateChoice {
   base: Decimal;
   amount: Decimal;
-  notes: string[];
+  notes: Wording[];
 }
 
 function lineOf(tax: TaxRule, g: Group, ctx: TaxContext, seller: boolean): TaxLineCalc {
   const formula = formulaOf(tax, g.rate, g.base, ctx.currency);
-  const composed = tax.shareOf ? '' : ` (base: ${tax.base.join(' + ')}${tax.baseIncludesTaxes ? ' + ' + tax.baseIncludesTaxes.join(' + ') : ''})`;
-  const rounded = g.notes.length > 0 ? `; ${g.notes.join('; ')}` : '';
+  const composed = tax.shareOf ? '' : w` (${WORD.base}: ${joined([...tax.base.map(componentWord), ...(tax.baseIncludesTaxes ?? [])], ' + ')})`;
+  const rounded = g.notes.length > 0 ? w`; ${joined(g.notes, '; ')}` : '';
   return {
     code: tax.code,
     name: tax.name,
@@ -163,7 +165,7 @@ function lineOf(tax: TaxRule, g: Group, ctx: TaxContext, seller: boolean): TaxLi
     base: g.base,
     amount: g.amount,
     rule: ctx.exempt ? 'de-minimis' : seller ? 'seller-collected' : g.reducedHs ? `reduced:${g.reducedHs}` : 'standard',
-    working: ctx.exempt ? `under the tax de minimis: not collected (${formula} would apply)` : `${formula}${composed}${rounded}`,
+    working: ctx.exempt ? P.notCollected(formula) : w`${formula}${composed}${rounded}`,
     collectedAt: seller ? 'checkout' : 'import',
     sourceKey: g.sourceKey,
     ...(g.confidence ? { confidence: g.confidence } : {}),
@@ -193,7 +195,7 @@ export function computeTaxes(taxes: readonly TaxRule[], items: readonly TaxableI
       perItem.push(t.amount);
       const key = tax.shareOf ? 'share' : t.choice.rate.toString();
       const g = groups.get(key);
-      const notes = t.notes.map((n) => (items.length > 1 ? `item ${i}: ${n}` : n));
+      const notes = t.notes.map((n) => (items.length > 1 ? P.item(String(i), n) : n));
       if (g) {
         g.base = g.base.plus(t.base);
         g.amount = g.amount.plus(t.amount);

@@ -5,6 +5,8 @@ import type { RegimeDecision } from '../domain/de-minimis';
 import { MissingQuantityError, type DutyBase } from '../domain/duty-expression';
 import { D, ZERO, formatAmount, formatRate } from '../domain/money';
 import { roundBy } from '../domain/rounding';
+import { P, componentWord } from '../domain/engine-phrases';
+import { joined, w, type Wording } from '../domain/wording';
 import { resolveItemDuty, type DutyLineCalc } from '../tariffs/resolve-duty';
 import type { Threshold } from '../tariffs/tariff-schema';
 import { missingQuantity } from './missing-quantity';
@@ -44,7 +46,7 @@ function deMinimisLines(items: readonly QuoteItem[], values: ConsignmentValues, 
     base: values.items[i]!.customsValue,
     amount: ZERO,
     rule: 'de-minimis',
-    working: `consignment ${formatAmount(d.value, t.currency)} ${t.currency} ≤ ${t.amount.toString()} ${t.currency} (${t.id}): no duty`,
+    working: P.noDuty(`${formatAmount(d.value, t.currency)} ${t.currency}`, `${t.amount.toString()} ${t.currency}`, t.id),
     estimated: false,
     // Zero duty is as sure as the threshold that waives it.
     confidence: fromFileMark(t.confidence),
@@ -79,8 +81,8 @@ function itemDuty(run: QuoteRun, item: QuoteItem, customsValue: Decimal): Return
     const raw = resolveItemDuty(run.ctx.tariff, item, run.input.shipDate, base);
     const lines = raw.lines.map((l) => {
       const line = roundBy(rules, 'duty', 'item', undefined, l.amount, ccy, run.cv);
-      const steps = [dutyBase.working ? `customs value ${dutyBase.working}` : '', l.working, line.working ? `line ${line.working}` : ''];
-      return { ...l, amount: line.value, working: steps.filter((x) => x !== '').join('; ') };
+      const steps: Wording[] = [...(dutyBase.working ? [P.customsValue(dutyBase.working)] : []), l.working, ...(line.working ? [P.line(line.working)] : [])];
+      return { ...l, amount: line.value, working: steps.length === 1 ? l.working : joined(steps, '; ') };
     });
     const res = { ...raw, lines };
     run.dutyMemo.set(key, res);
@@ -96,11 +98,11 @@ function regimeLines(items: readonly QuoteItem[], d: RegimeDecision, values: Con
   const ccy = values.currency;
   const t = d.band.treatment;
   const rule = `regime:${d.regime.id}`;
-  const head = `${d.regime.basis} ${formatAmount(d.value, d.regime.currency)} ${d.regime.currency} in band ${d.band.above?.toString() ?? '0'}–${d.band.upTo?.toString() ?? '∞'}`;
+  const head = P.inBand(componentWord(d.regime.basis), `${formatAmount(d.value, d.regime.currency)} ${d.regime.currency}`, d.band.above?.toString() ?? '0', d.band.upTo?.toString() ?? '∞');
   const line = { rule, estimated: false, confidence: fromFileMark(d.regime.confidence), sourceKey: d.regime.source };
   switch (t.type) {
     case 'exempt':
-      return [{ ...line, rate: '0', base: valueOnBasis(values, d.regime.basis), amount: ZERO, working: `${head}: exempt` }];
+      return [{ ...line, rate: '0', base: valueOnBasis(values, d.regime.basis), amount: ZERO, working: P.exempt(head) }];
     case 'rate': {
       const base = valueOnBasis(values, d.regime.basis);
       const gross = base.times(t.percent).div(100);
@@ -112,7 +114,7 @@ function regimeLines(items: readonly QuoteItem[], d: RegimeDecision, values: Con
         rate: formatRate(t.percent),
         base,
         amount: D.max(gross.minus(deduct), ZERO),
-        working: `${head}: ${formatRate(t.percent)}% × ${formatAmount(base, ccy)} ${ccy}${deductText}`,
+        working: w`${head}: ${formatRate(t.percent)}% × ${formatAmount(base, ccy)} ${ccy}${deductText}`,
       }];
     }
     case 'perItemCategory': {
@@ -126,10 +128,10 @@ function regimeLines(items: readonly QuoteItem[], d: RegimeDecision, values: Con
         ...line,
         item: idx[0]!,
         hs,
-        rate: `${t.amount.toString()} ${t.currency} per item category`,
+        rate: P.perItemCategory(`${t.amount.toString()} ${t.currency}`),
         base: valueOnBasis(values, d.regime.basis, idx),
         amount: perCategory,
-        working: `${head}: ${t.amount.toString()} ${t.currency} for HS ${hs} (items ${idx.join(', ')})${t.currency === ccy ? '' : ` = ${formatAmount(perCategory, ccy)} ${ccy}`}`,
+        working: w`${head}: ${P.forHs(`${t.amount.toString()} ${t.currency}`, hs, String(idx.length), idx.join(', '))}${t.currency === ccy ? '' : ` = ${formatAmount(perCategory, ccy)} ${ccy}`}`,
       }));
     }
   }

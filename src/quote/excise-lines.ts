@@ -9,6 +9,8 @@ import { missingQuantity } from './missing-quantity';
 import type { QuoteRun } from './quote-context';
 import type { QuoteInput } from './quote-input';
 import type { ItemCharges } from './tax-lines';
+import { P } from '../domain/engine-phrases';
+import { w } from '../domain/wording';
 
 /**
  * Excise lines of one option (landed-cost step 7): after duties and customs fees (an ad valorem
@@ -42,7 +44,7 @@ export function computeItemExcise(run: QuoteRun, values: ConsignmentValues, char
   }
   return lines.map((l) => {
     const r = roundBy(run.period.rounding, 'excise', 'item', l.id, l.amount, input.currency, run.cv);
-    return r.working ? { ...l, amount: r.value, working: `${l.working}; line ${r.working}` } : l;
+    return r.working ? { ...l, amount: r.value, working: w`${l.working}; ${P.line(r.working)}` } : l;
   });
 }
 

@@ -8,6 +8,7 @@ import type { DutyLineCalc } from '../tariffs/resolve-duty';
 import { sourceOf, type LoadedTariff } from '../tariffs/tariff-index';
 import type { Locale } from './quote-input';
 import type { DutyLineOut, FeeLineOut, TaxLineOut } from './quote-result';
+import { say } from '../domain/wording';
 
 /**
  * The answer's lines (landed-cost step 9): each amount rounded once to the
@@ -30,11 +31,11 @@ export function dutyOut(l: DutyLineCalc, f: LineFormat): DutyLineOut {
     ...(l.item !== undefined ? { item: l.item } : {}),
     ...(l.hs ? { hsCode: l.hs } : {}),
     ...(l.matchedHs ? { matchedHs: l.matchedHs } : {}),
-    rate: l.rate,
+    rate: say(l.rate, f.locale),
     base: formatAmount(l.base, f.currency),
     amount: formatAmount(l.amount, f.currency),
     rule: l.rule,
-    working: l.working,
+    working: say(l.working, f.locale),
     ...(l.estimated ? { estimated: true } : {}),
     confidence: l.confidence,
     ...sourceFields(f.tariff, l.sourceKey),
@@ -49,11 +50,11 @@ export function taxOut(l: TaxLineCalc, f: LineFormat, exemptBy?: FileConfidence)
   return {
     code: l.code,
     name: l.name[f.locale],
-    rate: l.rateText ?? formatRate(l.rate),
+    rate: l.rateText !== undefined ? say(l.rateText, f.locale) : formatRate(l.rate),
     base: formatAmount(l.base, f.currency),
     amount: formatAmount(l.amount, f.currency),
     rule: l.rule,
-    working: l.working,
+    working: say(l.working, f.locale),
     collectedAt: l.collectedAt,
     confidence: fromFileMark(l.rule === 'de-minimis' ? exemptBy : l.confidence),
     ...sourceFields(f.tariff, l.sourceKey),
@@ -68,11 +69,11 @@ export function exciseOut(l: ExciseLineCalc, f: LineFormat): TaxLineOut {
   return {
     code: l.id,
     name: `${l.name[f.locale]} (${f.locale === 'es' ? 'artículo' : 'item'} ${l.item})`,
-    rate: l.rate,
+    rate: say(l.rate, f.locale),
     ...(l.base ? { base: formatAmount(l.base, f.currency) } : {}),
     amount: formatAmount(l.amount, f.currency),
     rule: `excise:${l.id}`,
-    working: l.working,
+    working: say(l.working, f.locale),
     collectedAt: 'import',
     confidence: fromFileMark(l.confidence),
     ...sourceFields(f.tariff, l.sourceKey),
@@ -87,7 +88,7 @@ export function feeOut(l: FeeLineCalc, f: LineFormat): FeeLineOut {
     ...(l.base ? { base: formatAmount(l.base, f.currency) } : {}),
     amount: formatAmount(l.amount, f.currency),
     rule: l.rule,
-    working: l.working,
+    working: say(l.working, f.locale),
     payer: l.payer,
     inTaxBase: l.inTaxBase,
     confidence: fromFileMark(l.confidence),

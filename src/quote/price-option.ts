@@ -18,6 +18,7 @@ import { dutyFlagNotes, optionNotes } from './quote-notes';
 import type { DutyLineOut, FeeLineOut, QuoteOption, TaxLineOut } from './quote-result';
 import { totalRoundingLines, withRounding } from './rounding-lines';
 import { computeItemTaxes, itemCharges } from './tax-lines';
+import { say } from '../domain/wording';
 
 /** The carrier's charges in the answer currency: each line rounded once, the total their sum. */
 interface ShippingPriced {
@@ -52,7 +53,7 @@ function priceShipping(run: QuoteRun, svc: RatedService): ShippingPriced {
   const lines = svc.lines.map((l) => {
     const rounded = roundHalfUp(run.cv(l.amount, svc.currency, ccy), ccy);
     const shown = formatAmount(rounded, ccy);
-    const working = svc.currency === ccy ? `${l.working} ${ccy}` : `${l.working} ${svc.currency} → ${shown} ${ccy}`;
+    const working = say(l.working, locale) + (svc.currency === ccy ? ` ${ccy}` : ` ${svc.currency} → ${shown} ${ccy}`);
     return { code: l.code, name: l.name[locale], amount: shown, working, rounded };
   });
   const insurance = svc.insurance ? roundHalfUp(run.cv(svc.insurance.amount, svc.currency, ccy), ccy) : ZERO;
@@ -141,7 +142,7 @@ function carrierDutyFees(run: QuoteRun, svc: RatedService, dutiesAndTaxes: Decim
         name: f.name[input.locale],
         amount,
         rule: `carrier:${svc.carrier}`,
-        working: `${priced.working} ${svc.currency}${svc.currency === ccy ? '' : ` → ${amount} ${ccy}`}`,
+        working: `${say(priced.working, input.locale)} ${svc.currency}${svc.currency === ccy ? '' : ` → ${amount} ${ccy}`}`,
         payer: f.option === 'ddp' ? ('seller' as const) : ('buyer' as const),
         // As sure as the carrier table it comes from (a live-priced service keeps its table's fees).
         confidence: fromCarrierStatus(f.status ?? svc.status),
@@ -168,7 +169,7 @@ function assembleOption(run: QuoteRun, svc: RatedService, shipping: ShippingPric
     ...(svc.deliveryDate === undefined ? {} : { carrierDate: svc.deliveryDate }),
     holidays: ctx.holidays,
   });
-  const insuranceWorking = svc.insurance ? `${svc.insurance.working} ${svc.currency}${svc.currency === ccy ? '' : ` → ${fmt(shipping.insurance)} ${ccy}`}` : undefined;
+  const insuranceWorking = svc.insurance ? `${say(svc.insurance.working, input.locale)} ${svc.currency}${svc.currency === ccy ? '' : ` → ${fmt(shipping.insurance)} ${ccy}`}` : undefined;
   return {
     carrier: svc.carrier,
     carrierName: svc.carrierName,

@@ -1,4 +1,4 @@
-import type { CarrierRater, RateResult, ShipmentToRate } from '../carriers/carrier-rater';
+import type { CarrierRater, RateRejection, RateResult, ShipmentToRate } from '../carriers/carrier-rater';
 
 /**
  * Prices of table carriers for a shipment, reused across requests that
@@ -56,7 +56,13 @@ export function ratingKey(carrier: CarrierRater, s: ShipmentToRate): string | un
  */
 export async function rateCarriers(carriers: readonly CarrierRater[], shipment: ShipmentToRate, timeoutMs: number, cache?: RatingCache): Promise<RateResult> {
   const results = await Promise.all(carriers.map((c) => rateCached(c, shipment, timeoutMs, cache)));
-  return { options: results.flatMap((r) => r.options), rejections: results.flatMap((r) => r.rejections) };
+  return { options: results.flatMap((r) => r.options), rejections: results.flatMap((r, i) => r.rejections.map((x) => named(carriers[i]!.name, x))) };
+}
+
+/** A refusal that names its carrier: "DHL Express: …" unless the reason already says which carrier it is. */
+function named(name: string, r: RateRejection): RateRejection {
+  if (r.reason.en.includes(name) && r.reason.es.includes(name)) return r;
+  return { ...r, reason: { es: `${name}: ${r.reason.es}`, en: `${name}: ${r.reason.en}` } };
 }
 
 async function rateCached(carrier: CarrierRater, shipment: ShipmentToRate, timeoutMs: number, cache: RatingCache | undefined): Promise<RateResult> {

@@ -7,6 +7,8 @@ import type { TaxLineCalc } from '../domain/tax';
 import type { DutyLineCalc } from '../tariffs/resolve-duty';
 import type { RoundingRule } from '../tariffs/rounding-schema';
 import type { QuoteRun } from './quote-context';
+import { P, WORD } from '../domain/engine-phrases';
+import type { Wording } from '../domain/wording';
 
 /** Rounding differences of an option: duty lines, and tax lines for excise and for taxes. */
 export interface RoundingLines {
@@ -19,7 +21,7 @@ interface Adjustment {
   rule: RoundingRule;
   total: Decimal;
   amount: Decimal;
-  working: string;
+  working: Wording;
 }
 
 /**
@@ -27,14 +29,14 @@ interface Adjustment {
  * the legally rounded total of the lines the rule covers; zero when they already agree. Taken
  * against the shown lines, so the answer's lines add up to the legal total exactly.
  */
-function adjustment(run: QuoteRun, rule: RoundingRule, amounts: readonly Decimal[], label: string): Adjustment | undefined {
+function adjustment(run: QuoteRun, rule: RoundingRule, amounts: readonly Decimal[], label: Wording): Adjustment | undefined {
   if (amounts.length === 0) return undefined;
   const ccy = run.input.currency;
   const total = sum(amounts);
   const legal = applyRounding(total, rule, ccy, run.cv);
   const amount = roundHalfUp(legal.value, ccy).minus(sum(amounts.map((a) => roundHalfUp(a, ccy))));
   if (amount.isZero()) return undefined;
-  return { rule, total, amount, working: `${label} total ${legal.working ?? 'unchanged'}` };
+  return { rule, total, amount, working: P.total(label, legal.working ?? WORD.unchanged) };
 }
 
 function taxAdjustment(a: Adjustment, code: string, name: TaxLineCalc['name'], what: 'tax' | 'excise'): TaxLineCalc {
@@ -64,11 +66,11 @@ export function totalRoundingLines(run: QuoteRun, duties: readonly DutyLineCalc[
   const out: RoundingLines = { duties: [], excise: [], taxes: [] };
   for (const rule of run.period.rounding.filter((r) => r.at === 'total')) {
     if (rule.what === 'duty') {
-      const a = adjustment(run, rule, duties.map((l) => l.amount), 'duty');
+      const a = adjustment(run, rule, duties.map((l) => l.amount), WORD.duty);
       if (a) out.duties.push({ rate: ruleWords(rule), base: a.total, amount: a.amount, rule: 'rounding:duty', working: a.working, estimated: false, confidence: fromFileMark(rule.confidence), sourceKey: rule.source });
     } else if (rule.what === 'excise') {
       const covered = excise.filter((l) => covers(rule, l.id));
-      const a = adjustment(run, rule, covered.map((l) => l.amount), 'excise');
+      const a = adjustment(run, rule, covered.map((l) => l.amount), WORD.excise);
       if (a) out.excise.push(taxAdjustment(a, rule.codes?.join('+') ?? 'EXCISE', covered.length === 1 ? covered[0]!.name : { es: 'Impuestos especiales', en: 'Excise' }, 'excise'));
     } else if (rule.what === 'tax') {
       const covered = taxes.filter((l) => l.collectedAt === 'import' && covers(rule, l.code));

@@ -10,6 +10,8 @@ import { computeTaxes, type TaxLineCalc, type TaxRounding } from '../domain/tax'
 import type { DutyLineCalc } from '../tariffs/resolve-duty';
 import type { TaxRule } from '../tariffs/tariff-schema';
 import type { OptionCalc, QuoteRun } from './quote-context';
+import { WORD } from '../domain/engine-phrases';
+import { w, type Wording } from '../domain/wording';
 
 /** Each item's share of the duties and customs fees, in the answer currency. */
 export interface ItemCharges {
@@ -72,13 +74,13 @@ export function computeItemTaxes(run: QuoteRun, values: ConsignmentValues, charg
   const rules = run.period.rounding;
   const into = (what: 'duty' | 'excise', amount: Decimal, code?: string) => roundBy(rules, what, 'nextBase', code, amount, input.currency, run.cv);
   const items = input.items.map((item, i) => {
-    const notes: string[] = [];
+    const notes: Wording[] = [];
     const duty = into('duty', charges.duties[i] ?? ZERO);
-    if (duty.working) notes.push(`duty ${duty.working}`);
+    if (duty.working) notes.push(w`${WORD.duty} ${duty.working}`);
     let excise: Decimal = ZERO;
     for (const l of exciseLines.filter((e) => e.item === item.index)) {
       const e = into('excise', l.amount, l.id);
-      if (e.working) notes.push(`${l.id} ${e.working}`);
+      if (e.working) notes.push(w`${l.id} ${e.working}`);
       excise = excise.plus(e.value);
     }
     return { hs: item.hs, values: values.items[i] as ItemValues, duties: duty.value, fees: charges.fees[i] ?? ZERO, excise, ...(notes.length ? { baseNotes: notes } : {}) };

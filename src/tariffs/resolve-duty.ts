@@ -10,17 +10,19 @@ import { formatRate } from '../domain/money';
 import { fromFileMark, uncertainMark, type Confidence } from '../domain/confidence';
 import type { Note } from '../domain/note';
 import type { FileConfidence } from '../schema/primitives';
+import { P } from '../domain/engine-phrases';
+import { joined, say, sayBoth, type Wording } from '../domain/wording';
 
 /** A duty line before rounding. */
 export interface DutyLineCalc {
   item?: number;
   hs?: string;
   matchedHs?: string;
-  rate: string;
+  rate: Wording;
   base: Decimal;
   amount: Decimal;
   rule: string;
-  working: string;
+  working: Wording;
   estimated: boolean;
   /** estimated for any `estimated:*` rule; otherwise the file's mark of the rate used. */
   confidence: Confidence;
@@ -51,7 +53,7 @@ interface Priced {
   sourceKey: string;
 }
 
-function rateText(expr: DutyExpression, ev: DutyEvaluation): string {
+function rateText(expr: DutyExpression, ev: DutyEvaluation): Wording {
   const p = plainPercent(expr);
   return p !== undefined ? formatRate(p) : ev.rate;
 }
@@ -68,11 +70,12 @@ function priceMatch<T extends { duty: DutyExpression; hs: string; source: string
   if (match.kind === 'descendants') {
     const priced = match.entries.map((e) => ({ e, ev: evaluateDuty(e.duty, base) }));
     const top = priced.reduce((a, b) => (b.ev.amount.gt(a.ev.amount) ? b : a));
-    const distinct = new Set(priced.map((p) => rateText(p.e.duty, p.ev)));
-    const range = [...distinct].join(' / ');
+    // Rates told apart by their English text: the same expression reads the same in both languages.
+    const distinct = new Map(priced.map((p) => rateText(p.e.duty, p.ev)).map((r) => [say(r, 'en'), r]));
+    const range = joined([...distinct.values()], ' / ');
     const why = distinct.size > 1 ? 'subheading-range' : uncertainMark(top.e.confidence);
     return {
-      eval: distinct.size > 1 ? { ...top.ev, working: `${top.ev.working} (highest of ${priced.length} lines under ${match.prefix}: ${range})` } : top.ev,
+      eval: distinct.size > 1 ? { ...top.ev, working: [top.ev.working, P.highestOf(String(priced.length), match.prefix, range)] } : top.ev,
       matchedHs: top.e.hs,
       estimated: why !== undefined,
       ...(why ? { why } : {}),
@@ -83,7 +86,7 @@ function priceMatch<T extends { duty: DutyExpression; hs: string; source: string
   const raw = evaluateDuty(match.entry.duty, base);
   const range = match.entry.range;
   // The source gives only a range over the national lines (EU: CN codes under an HS6): the higher end is charged and flagged.
-  const ev = range ? { ...raw, working: `${raw.working} (the source gives ${range.low} – ${range.high} over the lines under ${match.entry.hs}; the higher is used)` } : raw;
+  const ev = range ? { ...raw, working: [raw.working, P.sourceRange(range.low, range.high, match.entry.hs)] } : raw;
   const shallow = match.kind === 'ancestor' && match.prefix.length < 6;
   const why = shallow
     ? match.prefix.length < 4
@@ -189,12 +192,13 @@ export function resolveItemDuty(tariff: LoadedTariff, item: ItemForDuty, date: s
   } else {
     lines.push(lineFrom(item, base, mfn.priced, mfn.expr, 'MFN'));
     if (pref && !item.claimPreference && pref.priced.eval.amount.lt(mfn.priced.eval.amount)) {
+      const rate = sayBoth(pref.priced.eval.rate);
       notes.push({
         code: 'PREFERENCE_NOT_CLAIMED',
         severity: 'info',
         text: {
-          es: `Artículo ${item.index}: se usó la tasa general (NMF) porque se indicó claimPreference=false; con prueba de origen ${pref.id} la tasa sería ${pref.priced.eval.rate}.`,
-          en: `Item ${item.index}: the general (MFN) rate was used because claimPreference=false; with proof of ${pref.id} origin the rate would be ${pref.priced.eval.rate}.`,
+          es: `Artículo ${item.index}: se usó la tasa general (NMF) porque se indicó claimPreference=false; con prueba de origen ${pref.id} la tasa sería ${rate.es}.`,
+          en: `Item ${item.index}: the general (MFN) rate was used because claimPreference=false; with proof of ${pref.id} origin the rate would be ${rate.en}.`,
         },
       });
     }

@@ -28,6 +28,7 @@ export function exampleState(locale, shipDate) {
     'destination.country': 'US',
     'destination.postalCode': '78701',
     incoterm: 'DDP',
+    buyer: 'consumer',
     shipDate,
     'items.0.description': locale === 'es' ? 'Playera de algodón' : 'Cotton T-shirt',
     'items.0.hsCode': '6109.10',
@@ -42,7 +43,7 @@ export function exampleState(locale, shipDate) {
 
 /** What "Start blank" leaves: the route and the terms, no product, price or weight. */
 export function blankState(flat) {
-  const keep = ['origin.country', 'origin.postalCode', 'destination.country', 'destination.region', 'destination.postalCode', 'currency', 'incoterm', 'shipDate', 'insure'];
+  const keep = ['origin.country', 'origin.postalCode', 'destination.country', 'destination.region', 'destination.postalCode', 'currency', 'incoterm', 'buyer', 'shipDate', 'insure'];
   const out = Object.fromEntries(keep.filter((k) => flat[k] !== undefined).map((k) => [k, flat[k]]));
   return { ...out, 'items.0.originCountry': flat['origin.country'] ?? 'MX', 'items.0.unitPrice.currency': 'MXN', 'items.0.unitWeight.unit': 'kg' };
 }
@@ -101,6 +102,7 @@ export function toRequestBody(flat, locale) {
   const body = { origin: address(flat, 'origin'), destination: address(flat, 'destination') };
   if (flat.currency) body.currency = flat.currency;
   if (flat.incoterm) body.incoterm = flat.incoterm;
+  if (flat.buyer) body.buyer = flat.buyer;
   if (flat.shipDate) body.shipDate = flat.shipDate;
   body.items = rowIndexes(flat, 'items').map((i) => {
     const f = (name) => flat[`items.${i}.${name}`];

@@ -49,7 +49,7 @@ function detailRow(concept, line, ccy, extra = []) {
   const ruleCell = el('td', { 'data-label': t('details.rule') });
   const rule = el('span');
   if (line.rule) rule.append(ruleLabel(line.rule), ' ', el('code', { text: line.rule }));
-  if (line.estimated) rule.append(' ', el('span', { class: 'badge', text: t('details.estimated') }));
+  if (line.estimated || line.confidence === 'estimated') rule.append(' ', el('span', { class: 'badge conf-estimated', text: t('details.estimated') }));
   if (rule.childNodes.length > 0) ruleCell.append(rule);
   return el('tr', {},
     el('th', { scope: 'row', text: concept }),
@@ -87,12 +87,23 @@ function details(o, answer, optionName) {
   return el('div', { class: 'details-body' }, el('div', { class: 'lines-wrap' }, table), facts, notes);
 }
 
+/**
+ * How sure the option's duties, taxes and fees are (`options[].confidence.level`,
+ * the lowest of its lines and figures): a badge and what it means in a few words.
+ */
+function confidenceBadge(level) {
+  return el('span', { class: 'confidence-level', 'data-confidence': level },
+    el('span', { class: `badge conf-${level}`, text: t(`confidence.${level}`) }),
+    el('span', { class: 'confidence-why', text: t(`confidence.${level}.why`) }));
+}
+
 function optionRow(o, i, answer, cols) {
   const name = `${o.serviceName}`;
   const detailsId = `option-${i}-details`;
   const button = el('button', { type: 'button', class: 'expand', 'aria-expanded': 'false', 'aria-controls': detailsId }, el('span', { class: 'chevron', 'aria-hidden': 'true' }), name);
   const head = el('th', { scope: 'row' }, button, el('span', { class: 'carrier', text: o.carrierName }));
   if (o.rateStatus === 'illustrative') head.append(el('span', { class: 'badge', text: t('rateStatus.illustrative') }));
+  head.append(confidenceBadge(o.confidence.level));
   const row = el('tr', { class: 'option', 'data-landed-cost': o.landedCost }, head,
     ...cols.map((c) => el('td', { class: `num ${c.class ?? ''}`.trim(), 'data-label': t(c.key), text: c.cell(o) })), deliveryCell(o));
   const detail = el('tr', { class: 'details', id: detailsId, hidden: '' }, el('td', { colspan: String(cols.length + 2) }, details(o, answer, name)));

@@ -1,3 +1,4 @@
+import { en } from '../helpers/wording';
 import { TableCarrierRater } from '../../src/carriers/table-carrier-rater';
 import { amounts, loadCarrier, option, parcel, shipment } from './rate-helpers';
 
@@ -19,7 +20,7 @@ describe('carriers/correos-de-mexico.json, golden: two parcels MX → CA on 2026
       ['base', '1490'],
       ['fuel', '0'],
     ]);
-    expect(rated.lines[0]?.working).toBe(
+    expect(en(rated.lines[0]?.working)).toBe(
       'piece 1: 3.4 kg actual → 4 kg; piece 2: 0.6 kg actual → 1 kg; zone 2, piece 1: 4 kg: 1 kg → 520.00 + 3 × 150.00 per 1 kg = 970.00; piece 2: 1 kg → 520.00; total 1490.00',
     );
   });

@@ -1,3 +1,4 @@
+import { en } from '../helpers/wording';
 import { join } from 'node:path';
 import { D, sum } from '../../src/domain/money';
 import { loadCarrierFile } from '../../src/carriers/carrier-loader';
@@ -32,7 +33,7 @@ describe('carriers/dhl-express.json, golden: 1.2 kg 30×20×10 cm MX → CA on 2
       ['DEMAND', '9'],
       ['fuel', '436.7125'],
     ]);
-    expect(rated.lines.map((l) => l.working)).toEqual([
+    expect(rated.lines.map((l) => en(l.working))).toEqual([
       'piece 1: 1.2 kg actual, 30×20×10 cm / 5000 = 1.2 kg volumetric → 1.5 kg; zone 2, 1.5 kg → 1510.00',
       '6.00/kg × 1.5 kg = 9.00',
       '28.75% (from 2026-11-01) × (1510.00 + 9.00) = 436.7125',

@@ -1,3 +1,4 @@
+import { en } from '../helpers/wording';
 import { D } from '../../src/domain/money';
 import { TableCarrierRater } from '../../src/carriers/table-carrier-rater';
 import { amounts, convertBothWays, loadCarrier, option, parcel, shipment } from './rate-helpers';
@@ -25,7 +26,7 @@ describe('carriers/estafeta.json, golden: two boxes MX → CO on 2026-03-10', ()
       ['base', '4050'],
       ['fuel', '0'],
     ]);
-    expect(rated.lines[0]?.working).toBe(
+    expect(en(rated.lines[0]?.working)).toBe(
       'piece 1: 2.5 kg actual, 35×30×25 cm / 5000 = 5.25 kg volumetric → 6 kg; piece 2: 0.8 kg actual, 20×20×10 cm / 5000 = 0.8 kg volumetric → 1 kg; ' +
         'zone centro-sudamerica, piece 1: 6 kg → label "10 kg" 3190.00; piece 2: 1 kg → label "1 kg" 860.00; total 4050.00',
     );

@@ -1,3 +1,4 @@
+import { en } from '../helpers/wording';
 import { D, sum } from '../../src/domain/money';
 import { TableCarrierRater } from '../../src/carriers/table-carrier-rater';
 import { amounts, loadCarrier, option, parcel, shipment } from './rate-helpers';
@@ -25,7 +26,7 @@ describe('carriers/fedex.json, golden: two boxes MX → US 10001 on Tuesday 2026
       ['base', '2520'],
       ['fuel', '913.5'],
     ]);
-    expect(ip.lines.map((l) => l.working)).toEqual([
+    expect(ip.lines.map((l) => en(l.working))).toEqual([
       'piece 1: 3 kg actual, 40×30×20 cm / 5000 = 4.8 kg volumetric → 5 kg; piece 2: 1.2 kg actual, 20×15×10 cm / 5000 = 0.6 kg volumetric → 1.5 kg; shipment 6.5 kg; zone A, 6.5 kg → 2520.00',
       '36.25% (from 2026-03-09) × (2520.00) = 913.50',
     ]);
@@ -69,7 +70,7 @@ describe('carriers/fedex.json, golden: one long box to a remote Canadian postcod
 
   it('the lines come in order: base, surcharges in file order, fuel', () => {
     expect(ip.lines.map((l) => l.code)).toEqual(['base', 'OUT_OF_DELIVERY_AREA', 'ADDITIONAL_HANDLING', 'DEMAND', 'fuel']);
-    expect(ip.lines[1]?.working).toBe('10.62 (USD 0.59)/kg × 30 kg = 318.60, minimum 504.00 (USD 28.00)');
+    expect(en(ip.lines[1]?.working)).toBe('10.62 (USD 0.59)/kg × 30 kg = 318.60, minimum 504.00 (USD 28.00)');
   });
 
   it('insurance 1% × 20000 = 200, below the minimum 250.00 → 250.00, without fuel', () => {

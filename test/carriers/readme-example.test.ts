@@ -1,3 +1,4 @@
+import { en } from '../helpers/wording';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCarrierText } from '../../src/carriers/carrier-loader';
@@ -28,7 +29,7 @@ describe('carriers/README.md worked example', () => {
       ['REMOTE', '120'],
       ['fuel', '103'],
     ]);
-    expect(rated.lines[0]?.working).toBe(
+    expect(en(rated.lines[0]?.working)).toBe(
       'piece 1: 3.2 kg actual, 40×30×25 cm / 5000 = 6 kg volumetric → 6 kg; zone 2, 6 kg: 2 kg → 470.00 + 8 × 55.00 per 0.5 kg = 910.00',
     );
     expect([rated.transitDays, rated.customsDays, rated.cutoffLocal]).toEqual([{ min: 3, max: 5 }, { min: 0, max: 1 }, '15:00']);

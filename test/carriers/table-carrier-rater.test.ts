@@ -1,3 +1,5 @@
+import { en, es } from '../helpers/wording';
+import { say } from '../../src/domain/wording';
 import { D } from '../../src/domain/money';
 import { toCm, toKg } from '../../src/domain/units';
 import { TableCarrierRater } from '../../src/carriers/table-carrier-rater';
@@ -39,8 +41,12 @@ describe('TableCarrierRater: chargeable weight', () => {
   });
 
   it('the base working shows the volumetric arithmetic and the price', () => {
-    expect(express({ parcels: [parcel(40, 30, 20, '0.4')] }).lines[0]?.working).toBe(
+    expect(en(express({ parcels: [parcel(40, 30, 20, '0.4')] }).lines[0]?.working)).toBe(
       'piece 1: 0.4 kg actual, 40×30×20 cm / 5000 = 4.8 kg volumetric → 5 kg; zone 1, 5 kg × 100.00/kg = 500.00',
+    );
+    // The same base line in Spanish (issue 14 item 6): the words from the phrase table, the arithmetic unchanged.
+    expect(es(express({ parcels: [parcel(40, 30, 20, '0.4')] }).lines[0]?.working)).toBe(
+      'bulto 1: 0.4 kg reales, 40×30×20 cm / 5000 = 4.8 kg volumétricos → 5 kg; zona 1, 5 kg × 100.00/kg = 500.00',
     );
   });
 
@@ -113,12 +119,13 @@ describe('TableCarrierRater: base price', () => {
   ])('%s', (_name, kg, base, working) => {
     const line = express({ parcels: [parcel(1, 1, 1, kg)] }).lines[0];
     expect(line?.amount.toFixed()).toBe(base);
-    expect(line?.working.endsWith(working)).toBe(true);
+    expect(say(line!.working, 'en').endsWith(working)).toBe(true);
   });
 
   it('the zone minimum shows in the working: DE 0.5 kg 80 → minimum 150', () => {
     const line = express({ destination: { country: 'DE', postalCode: '10115' }, parcels: [parcel(1, 1, 1, '0.5')] }).lines[0];
-    expect(line?.working.endsWith('zone 4, 0.5 kg → 80.00, below the minimum 150.00 → 150.00')).toBe(true);
+    expect(say(line!.working, 'en').endsWith('zone 4, 0.5 kg → 80.00, below the minimum 150.00 → 150.00')).toBe(true);
+    expect(say(line!.working, 'es').endsWith('zona 4, 0.5 kg → 80.00, por debajo del mínimo 150.00 → 150.00')).toBe(true);
   });
 
   it('a weight past the last band is rejected with the table ceiling: 31 + 31 = 62 kg > 60 kg', () => {
@@ -134,7 +141,7 @@ describe('TableCarrierRater: base price', () => {
       ['base', '680'],
       ['fuel', '0'],
     ]);
-    expect(rated.lines[0]?.working).toBe(
+    expect(en(rated.lines[0]?.working)).toBe(
       'piece 1: 0.8 kg actual → 1 kg; piece 2: 2.5 kg actual → 3 kg; zone N, piece 1: 1 kg → 250.00; piece 2: 3 kg: 1 kg → 250.00 + 2 × 90.00 per 1 kg = 430.00; total 680.00',
     );
   });
@@ -208,7 +215,8 @@ describe('TableCarrierRater: surcharges and fuel', () => {
 
   it('the fuel working shows the percentage, its date and what it is charged on', () => {
     const rated = express({ destination: { country: 'US', postalCode: '59801' } });
-    expect(rated.lines.map((l) => l.working).slice(1)).toEqual(['10.00/kg × 1.5 kg = 15.00, minimum 50.00', '20% (from 2026-01-01) × (190.00 + 50.00) = 48.00']);
+    expect(rated.lines.map((l) => en(l.working)).slice(1)).toEqual(['10.00/kg × 1.5 kg = 15.00, minimum 50.00', '20% (from 2026-01-01) × (190.00 + 50.00) = 48.00']);
+    expect(rated.lines.map((l) => es(l.working)).slice(1)).toEqual(['10.00/kg × 1.5 kg = 15.00, mínimo 50.00', '20% (desde el 2026-01-01) × (190.00 + 50.00) = 48.00']);
   });
 
   it('a surcharge in another currency says so: USD 20 → 360 MXN', () => {
@@ -276,7 +284,7 @@ describe('TableCarrierRater: insurance and duty-dependent fees', () => {
   });
 
   it('the fee working shows the arithmetic', () => {
-    expect(fees[0]?.price(new D(1000)).working).toBe('3% × 1000.00 duties and taxes = 30.00, minimum 40.00');
+    expect(en(fees[0]?.price(new D(1000)).working)).toBe('3% × 1000.00 duties and taxes = 30.00, minimum 40.00');
   });
 });
 

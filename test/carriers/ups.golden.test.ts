@@ -1,3 +1,4 @@
+import { en } from '../helpers/wording';
 import { D } from '../../src/domain/money';
 import { TableCarrierRater } from '../../src/carriers/table-carrier-rater';
 import { amounts, loadCarrier, option, parcel, shipment } from './rate-helpers';
@@ -21,7 +22,7 @@ describe('carriers/ups.json, golden: a light big box MX → DE 10115 on 2026-03-
       ['base', '280.7'],
       ['fuel', '94.0345'],
     ]);
-    expect(saver.lines[1]?.working).toBe('33.5% (from 2026-03-09) × (280.70) = 94.0345');
+    expect(en(saver.lines[1]?.working)).toBe('33.5% (from 2026-03-09) × (280.70) = 94.0345');
     expect(saver).toMatchObject({ transitDays: { min: 2, max: 3 }, customsDays: { min: 0, max: 1 }, cutoffLocal: '18:00' });
   });
 
@@ -45,7 +46,7 @@ describe('carriers/ups.json, golden: a large package to the US is billed at leas
       ['LARGE_PACKAGE', '57'],
       ['fuel', '212.725'],
     ]);
-    expect(saver.lines[0]?.working).toBe(
+    expect(en(saver.lines[0]?.working)).toBe(
       'piece 1: 10 kg actual, 200×30×25 cm / 5000 = 30 kg volumetric → 40 kg (Large package minimum: at least 40 kg); zone 1, 40 kg × 14.45/kg = 578.00',
     );
   });

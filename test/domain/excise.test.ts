@@ -1,3 +1,4 @@
+import { say } from '../../src/domain/wording';
 import { MissingQuantityError } from '../../src/domain/duty-expression';
 import { computeExcise, type ExciseItem } from '../../src/domain/excise';
 import { D } from '../../src/domain/money';
@@ -40,9 +41,12 @@ describe('excise per unit of alcohol', () => {
     const us = rule({ id: 'US-FET', hs: ['2208'], charge: { type: 'specific', amount: '13.50', currency: 'USD', per: 'proofGallon' } });
     const [line] = computeExcise([us], [bottle()], ctx('USD'));
     expect(line!.amount.toFixed(4)).toBe('2.1398');
-    expect(line!.rate).toBe('13.5 USD/proof gal');
+    expect(say(line!.rate, 'en')).toBe('13.5 USD/proof gal');
     expect(line!.base).toBeUndefined();
-    expect(line!.working).toContain('0.75 l / 3.785411784 × 2 × 40%');
+    expect(say(line!.working, 'en')).toContain('0.75 l / 3.785411784 × 2 × 40%');
+    // The same working in Spanish: words from the phrase table, the numbers unchanged.
+    expect(say(line!.rate, 'es')).toBe('13.5 USD/gal prueba');
+    expect(say(line!.working, 'es')).toBe('13.5 USD/gal prueba × 0.158503 gal prueba (0.75 l / 3.785411784 × 2 × 40%)');
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { say } from '../../src/domain/wording';
 import { D } from '../../src/domain/money';
 import { applyRounding, roundToStep } from '../../src/domain/rounding';
 import { convert, type RateTable } from '../../src/fx/rate-table';
@@ -40,7 +41,8 @@ describe('rounding in the law\'s currency', () => {
     expect(cv(r.value, 'USD', 'JPY').toDecimalPlaces(10).toString()).toBe('15000');
     expect(r.value.toFixed(2)).toBe('99.96');
     // 15,000 / 162.41 × 1.0823 = 99.9600…
-    expect(r.working).toBe('15006 JPY → 15000 JPY (rounded down to JPY 1000) = 99.96 USD');
+    expect(say(r.working!, 'en')).toBe('15006 JPY → 15000 JPY (rounded down to JPY 1000) = 99.96 USD');
+    expect(say(r.working!, 'es')).toBe('15006 JPY → 15000 JPY (redondeado hacia abajo a JPY 1000) = 99.96 USD');
   });
 });
 

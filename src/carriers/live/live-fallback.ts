@@ -3,6 +3,7 @@ import type { Note } from '../../domain/note';
 import { D, ZERO } from '../../domain/money';
 import type { LocalizedText } from '../../schema/primitives';
 import type { CarrierRater, DutyDependentFee, RateRejection, RateResult, ShipmentToRate } from '../carrier-rater';
+import { w } from '../../domain/wording';
 
 /**
  * What every live adapter does around the carrier's answer: price the table
@@ -111,7 +112,7 @@ export function feeInCurrency(fee: DutyDependentFee, from: string, to: string, s
     ...fee,
     price: (dutiesAndTaxes: Decimal) => {
       const priced = fee.price(dutiesAndTaxes.lte(0) ? ZERO : shipment.convert(dutiesAndTaxes, to, from));
-      return { amount: shipment.convert(priced.amount, from, to), working: `${priced.working} ${from} → ${to}` };
+      return { amount: shipment.convert(priced.amount, from, to), working: w`${priced.working} ${from} → ${to}` };
     },
   };
 }

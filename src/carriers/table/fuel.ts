@@ -4,6 +4,8 @@ import type { LocalizedText } from '../../schema/primitives';
 import type { ChargeLine } from '../carrier-rater';
 import type { CarrierFile } from '../carrier-schema';
 import { moneyText } from './working-text';
+import { w } from '../../domain/wording';
+import { C } from './carrier-phrases';
 
 const FUEL_NAME: LocalizedText = { es: 'Recargo por combustible', en: 'Fuel surcharge' };
 
@@ -24,6 +26,6 @@ export function fuelLine(entry: { from: string; percent: Decimal }, appliesTo: r
     code: 'fuel',
     name: FUEL_NAME,
     amount,
-    working: `${formatRate(entry.percent)}% (from ${entry.from}) × (${parts}) = ${moneyText(amount, currency)}`,
+    working: w`${C.fuelFrom(formatRate(entry.percent), entry.from)} × (${parts}) = ${moneyText(amount, currency)}`,
   };
 }

@@ -6,6 +6,8 @@ import type { CarrierFile, CarrierService, Surcharge } from '../carrier-schema';
 import type { Triggered } from './triggers';
 import type { MeasuredPiece } from './table-types';
 import { moneyText, quantityText } from './working-text';
+import { w, type Wording } from '../../domain/wording';
+import { C, PERCENT_OF } from './carrier-phrases';
 
 export interface PricingContext {
   currency: string;
@@ -26,14 +28,14 @@ function declaredValueInTableCurrency(ctx: PricingContext): Decimal {
   return new D(currency === ctx.currency ? amount : ctx.shipment.convert(amount, currency, ctx.currency));
 }
 
-function percentBase(s: Surcharge, ctx: PricingContext, dutiesTaxes: Decimal | undefined): { value: Decimal; label: string } {
-  if (s.percentOf === 'declaredValue') return { value: declaredValueInTableCurrency(ctx), label: 'declared value' };
-  if (s.percentOf === 'dutiesTaxes') return { value: dutiesTaxes ?? ZERO, label: 'duties and taxes' };
-  return { value: ctx.base, label: 'base' };
+function percentBase(s: Surcharge, ctx: PricingContext, dutiesTaxes: Decimal | undefined): { value: Decimal; label: Wording } {
+  if (s.percentOf === 'declaredValue') return { value: declaredValueInTableCurrency(ctx), label: PERCENT_OF.declaredValue };
+  if (s.percentOf === 'dutiesTaxes') return { value: dutiesTaxes ?? ZERO, label: PERCENT_OF.dutiesTaxes };
+  return { value: ctx.base, label: PERCENT_OF.base };
 }
 
 /** Amount before min/max: shipment once, piece per triggering piece, kg per chargeable kg, percent of its base. */
-function rawSurcharge(s: Surcharge, pieceNumbers: number[], ctx: PricingContext, dutiesTaxes?: Decimal): { amount: Decimal; working: string } {
+function rawSurcharge(s: Surcharge, pieceNumbers: number[], ctx: PricingContext, dutiesTaxes?: Decimal): { amount: Decimal; working: Wording } {
   const show = (a: Decimal) => moneyText(a, ctx.currency);
   switch (s.basis) {
     case 'shipment': {
@@ -43,8 +45,8 @@ function rawSurcharge(s: Surcharge, pieceNumbers: number[], ctx: PricingContext,
     case 'piece': {
       const each = inTableCurrency(s.amount ?? ZERO, s, ctx);
       const amount = each.value.times(pieceNumbers.length);
-      const which = `piece${pieceNumbers.length === 1 ? '' : 's'} ${pieceNumbers.join(', ')}`;
-      return { amount, working: `${pieceNumbers.length} × ${each.text} (${which}) = ${show(amount)}` };
+      const which = C.pieces(String(pieceNumbers.length), pieceNumbers.join(', '));
+      return { amount, working: w`${String(pieceNumbers.length)} × ${each.text} (${which}) = ${show(amount)}` };
     }
     case 'kg': {
       const perKg = inTableCurrency(s.perKg ?? ZERO, s, ctx);
@@ -55,17 +57,17 @@ function rawSurcharge(s: Surcharge, pieceNumbers: number[], ctx: PricingContext,
       const rate = s.percent ?? ZERO;
       const of = percentBase(s, ctx, dutiesTaxes);
       const amount = rate.div(100).times(of.value);
-      return { amount, working: `${formatRate(rate)}% × ${show(of.value)} ${of.label} = ${show(amount)}` };
+      return { amount, working: w`${formatRate(rate)}% × ${show(of.value)} ${of.label} = ${show(amount)}` };
     }
   }
 }
 
-export function priceSurcharge(s: Surcharge, pieceNumbers: number[], ctx: PricingContext, dutiesTaxes?: Decimal): { amount: Decimal; working: string } {
+export function priceSurcharge(s: Surcharge, pieceNumbers: number[], ctx: PricingContext, dutiesTaxes?: Decimal): { amount: Decimal; working: Wording } {
   const raw = rawSurcharge(s, pieceNumbers, ctx, dutiesTaxes);
   const min = s.min === undefined ? undefined : inTableCurrency(s.min, s, ctx);
   const max = s.max === undefined ? undefined : inTableCurrency(s.max, s, ctx);
-  if (min !== undefined && raw.amount.lt(min.value)) return { amount: min.value, working: `${raw.working}, minimum ${min.text}` };
-  if (max !== undefined && raw.amount.gt(max.value)) return { amount: max.value, working: `${raw.working}, maximum ${max.text}` };
+  if (min !== undefined && raw.amount.lt(min.value)) return { amount: min.value, working: w`${raw.working}${C.minimum(min.text)}` };
+  if (max !== undefined && raw.amount.gt(max.value)) return { amount: max.value, working: w`${raw.working}${C.maximum(max.text)}` };
   return raw;
 }
 
@@ -90,7 +92,7 @@ export function dutyFee(s: Surcharge & { option: 'ddp' | 'dap' }, pieceNumbers: 
     // Nothing advanced, nothing to charge for: the minimum applies only when duties or taxes are paid.
     price: (dutiesAndTaxes) =>
       dutiesAndTaxes.lte(0)
-        ? { amount: ZERO, working: 'no duties or taxes to advance' }
+        ? { amount: ZERO, working: C.nothingToAdvance() }
         : priceSurcharge(s, pieceNumbers, ctx, new D(dutiesAndTaxes)),
   };
 }

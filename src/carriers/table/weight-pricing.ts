@@ -5,34 +5,36 @@ import type { ChargeLine, Refusal } from '../carrier-rater';
 import type { CarrierService } from '../carrier-schema';
 import type { MeasuredPiece, Rates, WeightRules } from './table-types';
 import { moneyText, quantityText } from './working-text';
+import { joined, w, type Wording } from '../../domain/wording';
+import { C } from './carrier-phrases';
 
 const BASE_NAME: LocalizedText = { es: 'Tarifa base', en: 'Base rate' };
 
-function describePiece(p: MeasuredPiece, weight: WeightRules): string {
-  const actual = `${quantityText(p.actualKg)} kg actual`;
-  if (weight.volumetricDivisor === null) return `piece ${p.number}: ${actual}`;
+function describePiece(p: MeasuredPiece, weight: WeightRules): Wording {
+  const actual = C.pieceActual(String(p.number), quantityText(p.actualKg));
+  if (weight.volumetricDivisor === null) return actual;
   const sides = p.sidesCm.map(quantityText).join('×');
-  return `piece ${p.number}: ${actual}, ${sides} cm / ${weight.volumetricDivisor} = ${quantityText(p.volumetricKg)} kg volumetric`;
+  return w`${actual}, ${sides} cm / ${String(weight.volumetricDivisor)} = ${C.volumetric(quantityText(p.volumetricKg))}`;
 }
 
-function minimumText(p: MeasuredPiece): string {
-  return p.minimum === undefined ? '' : ` (${p.minimum.name.en}: at least ${p.minimum.minKg} kg)`;
+function minimumText(p: MeasuredPiece): Wording {
+  return p.minimum === undefined ? '' : C.atLeast(p.minimum.name, String(p.minimum.minKg));
 }
 
 /** How the priced weights came about, for the base line's working. */
-function describeWeights(pieces: readonly MeasuredPiece[], weight: WeightRules, weights: readonly Decimal[]): string {
+function describeWeights(pieces: readonly MeasuredPiece[], weight: WeightRules, weights: readonly Decimal[]): Wording {
   const each = pieces.map((p) => describePiece(p, weight));
   if (weight.chargeableScope === 'shipment') {
     const actual = quantityText(sum(pieces.map((p) => p.actualKg)));
     const volumetric = quantityText(sum(pieces.map((p) => p.volumetricKg)));
-    return `${each.join('; ')}; shipment: max(${actual}, ${volumetric}) kg → ${quantityText(weights[0] ?? ZERO)} kg`;
+    return w`${joined(each, '; ')}; ${C.shipmentMax(actual, volumetric, quantityText(weights[0] ?? ZERO))}`;
   }
-  const rounded = pieces.map((p) => `${each[p.number - 1] ?? ''} → ${quantityText(p.chargeableKg)} kg${minimumText(p)}`);
-  if (weights.length === pieces.length) return rounded.join('; ');
-  return `${rounded.join('; ')}; shipment ${quantityText(weights[0] ?? ZERO)} kg`;
+  const rounded = pieces.map((p) => w`${each[p.number - 1] ?? ''} → ${quantityText(p.chargeableKg)} kg${minimumText(p)}`);
+  if (weights.length === pieces.length) return joined(rounded, '; ');
+  return w`${joined(rounded, '; ')}; ${C.shipmentKg(quantityText(weights[0] ?? ZERO))}`;
 }
 
-export type Priced = { ok: true; amount: Decimal; working: string } | ({ ok: false } & Refusal);
+export type Priced = { ok: true; amount: Decimal; working: Wording } | ({ ok: false } & Refusal);
 
 function lastBreak(rates: Rates): Rates['breaks'][number] | undefined {
   return rates.breaks.reduce<Rates['breaks'][number] | undefined>((top, b) => (top === undefined || b.maxKg > top.maxKg ? b : top), undefined);
@@ -81,7 +83,7 @@ export function priceWeight(rates: Rates, zone: string, weightKg: Decimal, curre
   if (!found.ok) return found;
   const minimum = rates.minCharge?.[zone];
   if (minimum !== undefined && found.amount.lt(minimum)) {
-    return { ok: true, amount: minimum, working: `${found.working}, below the minimum ${show(minimum)} → ${show(minimum)}` };
+    return { ok: true, amount: minimum, working: w`${found.working}${C.belowMinimum(show(minimum))}` };
   }
   return found;
 }
@@ -93,8 +95,8 @@ function priceBeforeMinimum(rates: Rates, zone: string, weightKg: Decimal, show:
     if (price === undefined) {
       return { ok: false, ...incomplete({ es: `precio en el escalón de ${brk.maxKg} kg`, en: `price in the ${brk.maxKg} kg break` }, zone) };
     }
-    const label = brk.label === undefined ? '' : ` label "${brk.label}"`;
-    return { ok: true, amount: price, working: `${quantityText(weightKg)} kg →${label} ${show(price)}` };
+    const label = brk.label === undefined ? '' : C.label(brk.label);
+    return { ok: true, amount: price, working: w`${quantityText(weightKg)} kg →${label} ${show(price)}` };
   }
   const band = rates.beyond.find((b) => weightKg.gte(b.fromKg) && (b.toKg === null || weightKg.lte(b.toKg)));
   const rate = band?.byZone[zone];
@@ -113,7 +115,7 @@ function priceBeforeMinimum(rates: Rates, zone: string, weightKg: Decimal, show:
   return {
     ok: true,
     amount,
-    working: `${quantityText(weightKg)} kg: ${last.maxKg} kg → ${show(lastPrice)} + ${quantityText(steps)} × ${show(rate)} per ${band.stepKg} kg = ${show(amount)}`,
+    working: w`${quantityText(weightKg)} kg: ${String(last.maxKg)} kg → ${show(lastPrice)} + ${quantityText(steps)} × ${show(rate)} ${C.perStep(String(band.stepKg))} = ${show(amount)}`,
   };
 }
 
@@ -125,7 +127,7 @@ export function baseLine(
   weights: readonly Decimal[],
   currency: string,
 ): ChargeLine | Refusal {
-  const priced: string[] = [];
+  const priced: Wording[] = [];
   let total = ZERO;
   for (const w of weights) {
     const p = priceWeight(service.rates, zone, w, currency, service.name);
@@ -136,7 +138,7 @@ export function baseLine(
   const measured = describeWeights(pieces, service.weight, weights);
   const prices =
     weights.length === 1
-      ? `zone ${zone}, ${priced[0] ?? ''}`
-      : `zone ${zone}, ${priced.map((w, i) => `piece ${i + 1}: ${w}`).join('; ')}; total ${moneyText(total, currency)}`;
-  return { code: 'base', name: BASE_NAME, amount: total, working: `${measured}; ${prices}` };
+      ? w`${C.zone(zone)}, ${priced[0] ?? ''}`
+      : w`${C.zone(zone)}, ${joined(priced.map((x, i) => C.piece(String(i + 1), x)), '; ')}; ${C.total(moneyText(total, currency))}`;
+  return { code: 'base', name: BASE_NAME, amount: total, working: w`${measured}; ${prices}` };
 }

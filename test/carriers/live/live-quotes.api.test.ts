@@ -1,3 +1,4 @@
+import { en } from '../../helpers/wording';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -109,7 +110,7 @@ describe('MX → US in MXN with every vendor answering', () => {
     }
     const dhl = find(quote.options, 'dhl-express', 'express-worldwide');
     expect(dhl.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['LIVE_RATES', 'CARRIER_DELIVERY_DATE']));
-    expect(dhl.shipping.lines[0]?.working).toBe(`DHL Express MyDHL API (${new URL(fake.url).host}) MXN`);
+    expect(en(dhl.shipping.lines[0]?.working)).toBe(`DHL Express MyDHL API (${new URL(fake.url).host}) MXN`);
     // Table services the vendors did not price are left out, and said so.
     expect(quote.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['CARRIER_UNAVAILABLE:fedex/international-economy', 'CARRIER_UNAVAILABLE:ups/worldwide-expedited']));
     expectNoSecret(res.text);
