@@ -13,14 +13,17 @@ const USAGE = `Usage: npm run import:world -- [--ref <folder>] [--out <folder>] 
 
 Writes tariffs/<CC>.json for every country with a usable VAT/GST row in the reference tables
 (data/reference/world/), except the 27 EU members and any file without the "generated" marker
-(researched files are never overwritten). Only files whose text changes are rewritten.
+(researched files are never overwritten), merging the researched overlay
+data/reference/world/overlays/<CC>.json where there is one. Only files whose text changes are
+rewritten.
   --ref     folder of the reference tables (default data/reference/world)
   --out     tariffs folder to write (default tariffs)
   --rates   ECB snapshot to use with the bundled official and market tables (default data/fx/):
             decides which threshold currencies can be converted
             (default data/fx/eurofxref-daily.csv)
   --only    generate only this country; repeat for several
-  --check   "yes": write nothing, exit 1 when a generated file is missing or out of date`;
+  --check   "yes": write nothing, exit 1 when a generated file is missing or out of date, or an
+            overlay's country gets no generated file`;
 
 /** The tariff files already in the folder, by country. */
 function readExisting(dir: string): Map<string, string> {
@@ -56,6 +59,11 @@ function main(argv: string[]): number {
   const outOfDate = plan.files.filter((f) => f.status !== 'unchanged');
   if (check !== undefined && outOfDate.length > 0) {
     console.error(`out of date: ${outOfDate.map((f) => f.country).join(' ')}; run npm run import:world`);
+    return 1;
+  }
+  // An overlay whose country gets no generated file is researched data that reaches no answer.
+  if (check !== undefined && plan.unusedOverlays.length > 0) {
+    console.error(`overlays not merged into any file: ${plan.unusedOverlays.join(' ')}; move their data into the researched file or delete them`);
     return 1;
   }
   return 0;

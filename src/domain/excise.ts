@@ -40,13 +40,21 @@ export interface ExciseLineCalc {
 
 export interface ExciseContext {
   date: string;
+  /** The special territory the destination postcode is in (src/quote/territory-step.ts); undefined: the mainland. */
+  territory?: string;
   currency: string;
   convert: (amount: Decimal, from: string, to: string) => Decimal;
 }
 
-/** The excise rules in force on `date` that cover an HS code, in file order. */
-export function exciseRulesFor(rules: readonly ExciseRule[], hs: string, date: string): ExciseRule[] {
-  return rules.filter((r) => inForce(r, date) && matchesAnyPrefix(hs, r.hs) && !matchesAnyPrefix(hs, r.excludeHs));
+/** Whether a rule reaches the destination's special territory (undefined: the mainland). */
+function reachesTerritory(r: ExciseRule, territory: string | undefined): boolean {
+  if (r.territories !== undefined) return territory !== undefined && r.territories.includes(territory);
+  return territory === undefined || !(r.exceptTerritories ?? []).includes(territory);
+}
+
+/** The excise rules in force on `date` that cover an HS code in the territory (undefined: the mainland), in file order. */
+export function exciseRulesFor(rules: readonly ExciseRule[], hs: string, date: string, territory?: string): ExciseRule[] {
+  return rules.filter((r) => inForce(r, date) && matchesAnyPrefix(hs, r.hs) && !matchesAnyPrefix(hs, r.excludeHs) && reachesTerritory(r, territory));
 }
 
 function need<T>(value: T | undefined, what: 'netKg' | 'litres' | 'abv'): T {
@@ -161,7 +169,7 @@ export function computeExcise(rules: readonly ExciseRule[], items: readonly Exci
   const lines: ExciseLineCalc[] = [];
   for (const item of items) {
     const earlier = new Map<string, Decimal>();
-    for (const rule of exciseRulesFor(rules, item.hs, ctx.date)) {
+    for (const rule of exciseRulesFor(rules, item.hs, ctx.date, ctx.territory)) {
       if (rule.notModelled) continue;
       const band = rule.bands ? bandFor(rule.bands, need(item.abv, 'abv')) : undefined;
       const charge = rule.charge ?? band?.charge;

@@ -2,8 +2,8 @@ import type { Territory } from '../tariffs/tariff-schema';
 import { inForce } from './dates';
 
 /**
- * Special territories decided by postcode (tariffs/README.md, "Territories";
- * research: /work/research/issue12/territories.md). Pure matching; the quote
+ * Special territories decided by postcode (tariffs/README.md, "Territories"; each
+ * territory cites its sources in its tariff file). Pure matching; the quote
  * applies what the territory says (src/quote/territory-step.ts).
  */
 

@@ -101,7 +101,7 @@ function finishQuote(start: QuoteStart, priced: QuoteOption[]): QuoteResult {
     dataDates: { tariff: ctx.tariff.reviewed, exchangeRates: exchangeRates.asOf, carriers },
     options,
     confidence: quoteConfidence(options),
-    notes: collectQuoteNotes(input, ctx, options, exchangeRates, start.territoryNotes),
+    notes: collectQuoteNotes(input, ctx, options, exchangeRates, start.territoryNotes, start.run.territory),
   };
 }
 

@@ -34,7 +34,7 @@ export function computeItemExcise(run: QuoteRun, values: ConsignmentValues, char
   const lines: ExciseLineCalc[] = [];
   for (const item of items) {
     try {
-      lines.push(...computeExcise(rules, [item], { date: input.shipDate, currency: input.currency, convert: run.cv }));
+      lines.push(...computeExcise(rules, [item], { date: input.shipDate, currency: input.currency, convert: run.cv, ...(run.territory ? { territory: run.territory } : {}) }));
     } catch (err) {
       if (!(err instanceof MissingQuantityError)) throw err;
       throw missingQuantity(err, item, run.ctx.tariff.file.country, { es: 'El impuesto especial (excise)', en: 'excise' });
@@ -50,10 +50,10 @@ export function computeItemExcise(run: QuoteRun, values: ConsignmentValues, char
  * A warning for each excise rule that covers an item but is not modelled (its rate is unknown
  * or a provincial monopoly sets the price): the answer names it, it is never silently left out.
  */
-export function exciseNotModelledNotes(tariff: LoadedTariff, input: QuoteInput): Note[] {
+export function exciseNotModelledNotes(tariff: LoadedTariff, input: QuoteInput, territory?: string): Note[] {
   const byRule = new Map<string, { rule: (typeof tariff.file.excise)[number]; items: number[] }>();
   for (const item of input.items) {
-    for (const rule of exciseRulesFor(tariff.file.excise, item.hs, input.shipDate)) {
+    for (const rule of exciseRulesFor(tariff.file.excise, item.hs, input.shipDate, territory)) {
       if (!rule.notModelled) continue;
       const entry = byRule.get(rule.id) ?? { rule, items: [] };
       entry.items.push(item.index);

@@ -23,8 +23,11 @@ function dedupe(notes: NoteOut[]): NoteOut[] {
   return notes.filter((n) => (seen.has(n.code) ? false : (seen.add(n.code), true)));
 }
 
-/** Notes for the whole answer: destination rules and territory, unavailable carriers, data dates, what the estimate is. */
-export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options: readonly QuoteOption[], fx: QuoteResult['exchangeRates'], extra: readonly Note[] = []): NoteOut[] {
+/**
+ * Notes for the whole answer: destination rules and territory (`territory`: the id of the special
+ * territory the postcode is in), unavailable carriers, data dates, what the estimate is.
+ */
+export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options: readonly QuoteOption[], fx: QuoteResult['exchangeRates'], extra: readonly Note[] = [], territory?: string): NoteOut[] {
   const notes: Note[] = [...extra];
   const t = ctx.tariff;
   for (const n of t.file.notes) {
@@ -57,7 +60,7 @@ export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options:
       },
     });
   }
-  notes.push(...exciseNotModelledNotes(t, input));
+  notes.push(...exciseNotModelledNotes(t, input, territory));
   if (ctx.rated.options.length > 0) notes.push(...calendarNotes(input, ctx));
   notes.push(exchangeRatesNote(fx, ctx.now, ctx.fxMaxAgeDays), estimateNote(ctx));
   return dedupe([...notes.map((n) => out(n, t, input.locale)), ...exportNotes(ctx.originTariff, input, options, ctx.rates)]);

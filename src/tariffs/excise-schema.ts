@@ -70,6 +70,13 @@ export const exciseRuleSchema = z
     name: localizedTextSchema,
     hs: z.array(hsPrefixSchema).min(1),
     excludeHs: z.array(hsPrefixSchema).optional(),
+    /**
+     * Special territories of the file (ids of `territories`) where this rule applies only
+     * (the Canary Islands' own alcohol-tax rates) or does not apply (the mainland rate there).
+     * Omitted: the mainland and every territory that is not refused.
+     */
+    territories: z.array(z.string().min(1)).min(1).optional(),
+    exceptTerritories: z.array(z.string().min(1)).min(1).optional(),
     charge: exciseChargeSchema.optional(),
     bands: z.array(exciseBandSchema).min(1).optional(),
     /** Why the rule is not modelled, shown in the EXCISE_NOT_MODELLED warning. */

@@ -34,7 +34,7 @@ export function checkNationalRules(t: Parameters<typeof checkTerritories>[0] & P
 
 /**
  * Entries of one territory id do not overlap in time (an id may have dated versions: new rates),
- * each rule takes its own examples, and fee scopes name known territories.
+ * each rule takes its own examples, and fee scopes and excise rules name known territories.
  */
 function checkTerritories(t: TariffFile, add: Add): void {
   const ids = new Set<string>();
@@ -54,6 +54,14 @@ function checkTerritories(t: TariffFile, add: Add): void {
         if (!ids.has(id)) add(`periods[${i}].fees[${j}].scope.exceptTerritories[${k}]`, `territory "${id}" is not defined in "territories"`);
       });
     });
+  });
+  t.excise.forEach((r, i) => {
+    for (const key of ['territories', 'exceptTerritories'] as const) {
+      r[key]?.forEach((id, k) => {
+        if (!ids.has(id)) add(`excise[${i}].${key}[${k}]`, `territory "${id}" is not defined in "territories"`);
+      });
+    }
+    if (r.territories && r.exceptTerritories) add(`excise[${i}].exceptTerritories`, 'give "territories" (only there) or "exceptTerritories" (not there), not both');
   });
 }
 

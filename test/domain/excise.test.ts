@@ -121,6 +121,17 @@ describe('what an excise needs and when it applies', () => {
     expect(computeExcise(rules, [bottle({ abv: undefined, litres: undefined })], ctx('USD', '2026-02-01'))).toEqual([]);
   });
 
+  it('when the destination is a special territory, then only the rules that reach it charge (territories / exceptTerritories)', () => {
+    // Mainland rule EUR 9.5894 per l of alcohol (ES-ALCOHOL's 958.94 per hl) not in XX-ISLE; the isle's own rule only there.
+    // 0.75 l × 40 % = 0.3 l of alcohol: mainland 0.3 × 9.5894 = 2.87682; isle 0.3 × 8 = 2.4.
+    const mainland = rule({ id: 'M', hs: ['2208'], exceptTerritories: ['XX-ISLE'], charge: { type: 'specific', amount: '958.94', currency: 'EUR', per: 'litreOfAlcohol', quantity: '100' } });
+    const isle = rule({ id: 'I', hs: ['2208'], territories: ['XX-ISLE'], charge: { type: 'specific', amount: '8', currency: 'EUR', per: 'litreOfAlcohol' } });
+    const at = (territory?: string) => computeExcise([mainland, isle], [bottle()], { ...ctx('EUR'), ...(territory ? { territory } : {}) }).map((l) => [l.id, l.amount.toString()]);
+    expect(at()).toEqual([['M', '2.87682']]);
+    expect(at('XX-ISLE')).toEqual([['I', '2.4']]);
+    expect(at('XX-OTHER')).toEqual([['M', '2.87682']]);
+  });
+
   it('when a rule has both a charge and bands, or neither, then the schema refuses it', () => {
     expect(exciseRuleSchema.safeParse({ id: 'X', name: { es: 'x', en: 'x' }, hs: ['2208'], ...SRC }).success).toBe(false);
     expect(exciseRuleSchema.safeParse({ id: 'X', name: { es: 'x', en: 'x' }, hs: ['2208'], notModelled: { es: 'x', en: 'x' }, charge: { type: 'specific', amount: '1', currency: 'USD', per: 'unit' }, ...SRC }).success).toBe(false);

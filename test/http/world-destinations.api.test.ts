@@ -23,6 +23,12 @@ const table = (file: string) => new Map(parseCsvRecords(readFileSync(join(ROOT, 
 const VAT = table('vat-standard-rates-worldwide.csv');
 const WB = table('wb-applied-tariff-simple-mean.csv');
 
+/**
+ * Generated files whose researched overlay adds the EFTA–Mexico agreement (data/reference/world/overlays/,
+ * source EFTA-MX-FTA): a T-shirt (chapter 61, industrial) from Mexico enters at 0 % under it.
+ */
+const EFTA_MX = new Set(['CH', 'NO']);
+
 /** The list: every one of them has a generated tariff file and a carrier zone. */
 const DESTINATIONS = ['CH', 'NO', 'NZ', 'SG', 'ZA', 'IN', 'AE', 'SA', 'TR', 'IL', 'TH', 'VN', 'PH', 'ID', 'MY', 'EC', 'UY', 'PY', 'BO', 'DO', 'HN', 'SV', 'NI'];
 
@@ -44,7 +50,7 @@ describe('POST /quote from MX to the generated destinations (bundled data)', () 
     for (const cc of DESTINATIONS) expect(snapshot.tariffs.get(cc)?.file.generated?.by).toBe('npm run import:world');
   });
 
-  it.each(DESTINATIONS)('%s: a T-shirt quotes 200 with options; the VAT/GST line has the table’s standard rate, the duty the World Bank mean (or the de minimis)', async (cc) => {
+  it.each(DESTINATIONS)('%s: a T-shirt quotes 200 with options; the VAT/GST line has the table’s standard rate, the duty the World Bank mean (or the de minimis, or EFTA–MX 0 % for CH and NO)', async (cc) => {
     const res = await request(app).post('/quote').send(body(cc));
     expect(res.status).toBe(200);
     const options = res.body.options as { carrier: string; taxes: { lines: { rate: string; code: string }[] }; duties: { lines: { rate: string; rule: string }[] } }[];
@@ -53,6 +59,7 @@ describe('POST /quote from MX to the generated destinations (bundled data)', () 
       expect(o.taxes.lines.map((l) => l.rate)).toEqual([VAT.get(cc)?.['standard_rate_pct']]);
       for (const d of o.duties.lines) {
         if (d.rule === 'de-minimis') expect(d.rate).toBe('0');
+        else if (EFTA_MX.has(cc)) expect([d.rule, d.rate]).toEqual(['preferential:EFTA-MX', '0']);
         else expect([d.rule, d.rate]).toEqual(['estimated:country-default', WB.get(cc)?.['applied_simple_mean_all_products_pct']]);
       }
     }

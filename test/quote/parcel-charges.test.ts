@@ -6,7 +6,7 @@ import { input, item, only, quote, service, tariff } from '../helpers/engine-fix
  * National parcel charges (issue 12 item 3; tariffs/README.md "Fees"), on a
  * fixture EU-like destination in EUR: FOB, no duty (default 0 %), VAT 20 % on
  * customsValue + duties + fees. The fees copy the shapes of the researched
- * charges (/work/research/issue12/parcel-charges.json): FR TPC EUR 2 per HS6
+ * charges (sources cited in tariffs/FR.json, IT.json, RO.json and the NZ overlay): FR TPC EUR 2 per HS6
  * line 2026-03-01 → 2026-12-31 on intrinsic value ≤ EUR 150, IT EUR 2 per
  * consignment outside the VAT base, RO per parcel on < EUR 150 B2C, NZ levy +
  * GST on the levy. Shipping is 0, so customs value = goods value.

@@ -5,7 +5,7 @@ import { lines, quoteParcel } from './destinations/destination-fixtures';
 
 /**
  * Special territories by postcode (issue 12 item 5; tariffs/README.md
- * "Territories"; research /work/research/issue12/territories.md). Rates of
+ * "Territories"; sources cited in each tariff file). Rates of
  * the destination fixtures: USD 1 = GBP 0.64 = AUD 1.5.
  */
 const usd = (price: string, qty = 1) => [{ hs: '610910', qty, price }];

@@ -29,6 +29,8 @@ export interface WorldPlan {
   notGenerated: { country: string; reason: string }[];
   /** Generated files whose country the tables no longer give a file: listed, not deleted. */
   stale: string[];
+  /** Overlays (overlays/<CC>.json) of a country that got no generated file: their data goes nowhere. */
+  unusedOverlays: string[];
 }
 
 /** True when a tariff file's text carries the `generated` marker (a broken file counts as researched). */
@@ -47,7 +49,7 @@ export function isGeneratedText(text: string): boolean {
  * Pure: the caller reads and writes the files.
  */
 export function planWorldImport(tables: WorldTables, existing: ReadonlyMap<string, string>, options: WorldOptions & { only?: readonly string[] }): WorldPlan {
-  const plan: WorldPlan = { files: [], kept: [], euSkipped: [], notGenerated: [], stale: [] };
+  const plan: WorldPlan = { files: [], kept: [], euSkipped: [], notGenerated: [], stale: [], unusedOverlays: [] };
   const wanted = (cc: string) => options.only === undefined || options.only.length === 0 || options.only.includes(cc);
   for (const cc of [...tables.vat.keys()].sort()) {
     if (!wanted(cc)) continue;
@@ -78,6 +80,7 @@ export function planWorldImport(tables: WorldTables, existing: ReadonlyMap<strin
   for (const [cc, text] of [...existing].sort(([a], [b]) => a.localeCompare(b))) {
     if (wanted(cc) && !produced.has(cc) && isGeneratedText(text)) plan.stale.push(cc);
   }
+  for (const cc of [...tables.overlays.keys()].sort()) if (wanted(cc) && !produced.has(cc)) plan.unusedOverlays.push(cc);
   return plan;
 }
 
@@ -94,6 +97,7 @@ export function describeWorldPlan(plan: WorldPlan, wrote: boolean): string[] {
   ];
   const remarked = plan.files.filter((f) => f.remarks.length > 0);
   if (remarked.length > 0) lines.push('remarks:', ...remarked.map((f) => `  ${f.country}: ${f.remarks.join('; ')}`));
+  if (plan.unusedOverlays.length > 0) lines.push(`overlays of countries without a generated file (not merged anywhere): ${plan.unusedOverlays.join(' ')}`);
   if (plan.stale.length > 0) lines.push(`stale generated files (the tables no longer give them; delete them by hand): ${plan.stale.join(' ')}`);
   return lines;
 }

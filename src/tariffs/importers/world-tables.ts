@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseCsvRecords, requireColumns } from '../../schema/csv';
 import { isoDateSchema } from '../../schema/primitives';
+import type { JsonObject } from './tariff-writer';
+import { worldOverlaySchema, type ParsedOverlay } from './world-overlay';
 
 /**
  * The reference tables `npm run import:world` reads (data/reference/world/, described in its
@@ -18,7 +20,11 @@ export const WORLD_FILES = {
   tariffMean: 'wb-applied-tariff-simple-mean.csv',
 } as const;
 
-export type WorldTexts = Record<keyof typeof WORLD_FILES, string>;
+/** Folder of the researched additions to generated files (world-overlay.ts), inside the tables' folder. */
+export const WORLD_OVERLAYS = 'overlays';
+
+/** The six tables' texts, and the overlays' texts by country (overlays/<CC>.json; none: no folder). */
+export type WorldTexts = Record<keyof typeof WORLD_FILES, string> & { overlays?: Readonly<Record<string, string>> };
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 const decimalOrEmpty = z.string().trim().refine((s) => s === '' || DECIMAL.test(s), { error: 'expected a number such as "15" or nothing' });
@@ -91,6 +97,8 @@ export interface WorldTables {
   deMinimis: ReadonlyMap<string, DeMinimisRow>;
   deMinimisNotes: ReadonlyMap<string, DeMinimisNote>;
   tariffMean: ReadonlyMap<string, TariffMeanRow>;
+  /** Researched additions by country (overlays/<CC>.json), merged into the generated file. */
+  overlays: ReadonlyMap<string, ParsedOverlay>;
 }
 
 function rowsOf<S extends z.ZodType<{ iso2: string }>>(file: string, text: string, schema: S): Map<string, z.infer<S>> {
@@ -124,6 +132,14 @@ function jsonOf<S extends z.ZodType>(file: string, text: string, schema: S): z.i
   return parsed.data;
 }
 
+/** Parse the text of overlays/<cc>.json; a problem stops the command with the file and path named. */
+export function parseWorldOverlay(file: string, cc: string, text: string): ParsedOverlay {
+  const overlay = jsonOf(file, text, worldOverlaySchema);
+  if (overlay.country !== cc) throw new Error(`${file}: country: says "${overlay.country}", expected "${cc}" (the file's name)`);
+  // The file's own JSON is what gets merged: zod defaults are not written into the generated file.
+  return { overlay, raw: JSON.parse(text) as JsonObject };
+}
+
 /** Parse the six files of data/reference/world/ (their texts, by role). */
 export function readWorldTables(texts: WorldTexts): WorldTables {
   const manifest = jsonOf(WORLD_FILES.manifest, texts.manifest, manifestSchema);
@@ -136,6 +152,7 @@ export function readWorldTables(texts: WorldTexts): WorldTables {
     deMinimis: new Map(verified),
     deMinimisNotes: new Map(Object.entries(jsonOf(WORLD_FILES.deMinimisNotes, texts.deMinimisNotes, deMinimisNotesSchema).notes)),
     tariffMean: rowsOf(WORLD_FILES.tariffMean, texts.tariffMean, tariffMeanRowSchema),
+    overlays: new Map(Object.entries(texts.overlays ?? {}).map(([cc, text]) => [cc, parseWorldOverlay(`${WORLD_OVERLAYS}/${cc}.json`, cc, text)])),
   };
 }
 
@@ -153,5 +170,19 @@ export function readWorldFolder(dir: string): WorldTexts {
     deMinimis: read(WORLD_FILES.deMinimis),
     deMinimisNotes: read(WORLD_FILES.deMinimisNotes),
     tariffMean: read(WORLD_FILES.tariffMean),
+    overlays: readOverlays(join(dir, WORLD_OVERLAYS)),
   };
+}
+
+/** overlays/<CC>.json by country; any other file name there is an error (a typo would be skipped silently). */
+function readOverlays(dir: string): Record<string, string> {
+  if (!existsSync(dir)) return {};
+  const texts: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    if (name === 'README.md') continue;
+    const m = /^([A-Z]{2})\.json$/.exec(name);
+    if (!m?.[1]) throw new Error(`${join(dir, name)}: an overlay is named <ISO2>.json, such as NZ.json`);
+    texts[m[1]] = readFileSync(join(dir, name), 'utf8');
+  }
+  return texts;
 }

@@ -3,8 +3,9 @@ import { ISO4217_MINOR_UNITS, isCurrencyCode } from '../../schema/iso4217';
 import type { LocalizedText } from '../../schema/primitives';
 import type { JsonObject } from './tariff-writer';
 import { deMinimisNote, estimateNote, noThresholdNote } from './world-notes';
+import { applyWorldOverlay } from './world-overlay';
 import { planThresholds, type ThresholdPlan } from './world-thresholds';
-import { WORLD_FILES, type CountryRow, type VatRow, type WorldTables } from './world-tables';
+import { WORLD_FILES, WORLD_OVERLAYS, type CountryRow, type VatRow, type WorldTables } from './world-tables';
 
 /** The command named in every generated file's marker. */
 export const WORLD_COMMAND = 'npm run import:world';
@@ -162,7 +163,8 @@ function readRows(cc: string, t: WorldTables, options: WorldOptions): { reason: 
  * The generated tariff file of one country (tariffs/README.md, "Generated files"): its currency
  * and capital's time zone, the VAT/GST standard rate on customs value + duty, de minimis only from
  * a verified row, CIF valuation marked assumed, and as duty the World Bank average applied tariff
- * flagged `estimated`. Keys are written in a fixed order, so the same tables give the same bytes.
+ * flagged `estimated`; then the researched overlay, if the country has one (world-overlay.ts). Keys
+ * are written in a fixed order, so the same tables give the same bytes.
  */
 export function buildWorldTariff(cc: string, t: WorldTables, options: WorldOptions): WorldOutcome {
   const rows = readRows(cc, t, options);
@@ -194,5 +196,7 @@ export function buildWorldTariff(cc: string, t: WorldTables, options: WorldOptio
       wording && parts.thresholds ? deMinimisNote(wording, parts.thresholds.sentences) : noThresholdNote(parts.name),
     ],
   };
-  return { ok: true, json: json as unknown as JsonObject, remarks: rows.remarks };
+  const overlay = t.overlays.get(cc);
+  const merged = overlay ? applyWorldOverlay(json as unknown as JsonObject, overlay, `${WORLD_DIR}/${WORLD_OVERLAYS}/${cc}.json`) : (json as unknown as JsonObject);
+  return { ok: true, json: merged, remarks: overlay ? [...rows.remarks, `researched overlay merged (${WORLD_OVERLAYS}/${cc}.json)`] : rows.remarks };
 }

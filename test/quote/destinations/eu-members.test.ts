@@ -2,7 +2,7 @@ import { lines, quoteParcel } from './destination-fixtures';
 
 /**
  * The 22 EU members added with issue 11 (tariffs/<ISO2>.json with "customsUnion": "EU"), each worked
- * out by hand from the research (/work/research/issue11/eu-members.json, 2026-12-03; source ids in the
+ * out by hand from the sources the member files cite (reviewed 2026-12-03; source ids in the
  * rows) and the common rules of tariffs/unions/EU.json:
  *
  * A. A T-shirt (6109.10) and a book (4901.99), USD 25 each = EUR 20.00 each (USD 1 = EUR 0.8), shipping
