@@ -57,7 +57,7 @@ beforeAll(async () => {
   const res = await request(app).post('/compare').send(cart());
   expect(res.status).toBe(200);
   all = compareResponseSchema.parse(res.body);
-}, 60_000);
+}, 240_000);
 
 describe('POST /compare: one T-shirt cart from MX to every destination (bundled data)', () => {
   it('when no destinations are named, then every tariff file is either ranked or refused, once, and at least 60 are ranked with delivery dates', () => {

@@ -46,7 +46,7 @@ describeInBrowser('"¿Dónde vender?" in Chromium', () => {
     // The first comparison of a process builds every destination's holiday calendar and tariff index (seconds): done here, not inside a test's timeout.
     const warm = await fetch(`${app.url}/compare`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ origin: { country: 'MX' }, items: [{ hsCode: '6109.10', quantity: 1, unitPrice: { amount: '100', currency: 'MXN' }, unitWeight: { value: 0.2, unit: 'kg' } }] }) });
     expect(warm.status).toBe(200);
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
