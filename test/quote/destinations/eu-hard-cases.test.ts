@@ -200,6 +200,31 @@ describe('territories (EU members)', () => {
   });
 });
 
+describe('territories (EU members): GR, DK, AT, IT on 2026-07-01 (EUR 3 regime: CIF 56 + 3)', () => {
+  it.each([
+    ['GR', 'EUR', '630 86', 'GR-ATHOS', [['regime:EU-LVC-3EUR', '3.00']], []], // Mount Athos: EU duty, no VAT (TERR-VAT-DIRECTIVE)
+    ['DK', 'DKK', '3900', 'DK-GREENLAND', [['regime:TERRITORY:DK-GREENLAND', '0.00']], []], // Greenland: no duty, no VAT (DK-GREENLAND)
+    ['AT', 'EUR', '6691', 'AT-JUNGHOLZ', [['regime:EU-LVC-3EUR', '3.00']], [['VAT', '19', '59.00', '11.21', 'checkout']]], // 19 % × 59 (AT-JUNGHOLZ)
+    ['AT', 'EUR', '1010', undefined, [['regime:EU-LVC-3EUR', '3.00']], [['VAT', '20', '59.00', '11.80', 'checkout']]], // Vienna: 20 % × 59
+    ['IT', 'EUR', '22061', 'IT-CAMPIONE', [['regime:EU-LVC-3EUR', '3.00']], [['ILCCI', '8.1', '59.00', '4.78', 'import']]], // 8.1 % × 59 = 4.779 (IT-ILCCI)
+  ])('%s %s: territory %s, duties %j, taxes %j', (dest, currency, postalCode, territory, duties, taxes) => {
+    const l = to(dest, { currency, postalCode, shipDate: '2026-07-01' });
+    expect([l.duties, l.taxes]).toEqual([duties, taxes]);
+    expect(l.notes.includes(`TERRITORY:${territory}`)).toBe(territory !== undefined);
+  });
+
+  it.each([
+    ['DK', 'DKK', 'FO-100', 'Faroe Islands', undefined],
+    ['IT', 'EUR', '23041', 'Livigno', undefined],
+    ['IT', 'EUR', '47890', 'San Marino', 'SM'],
+  ])('%s %s (%s) is refused; quote %s instead when named', (dest, currency, postalCode, name, useCountry) => {
+    const e = refusal({ dest, currency, postalCode, shippingUsd: '20', items: [tshirt] });
+    expect(e.code).toBe('UNSUPPORTED_TERRITORY');
+    expect(e.message).toContain(name);
+    expect(e.message.includes(`destination.country "${useCountry}"`)).toBe(useCountry !== undefined);
+  });
+});
+
 describe('proof of origin: EU–Mexico (POO-EU-MX)', () => {
   it('when a USD 250 T-shirt (EUR 200 > 150) enters at the EU–MX 0 %, then the note names EUR.1 or the invoice declaration up to EUR 6,000, valid 10 months', () => {
     const q = quoteParcel({ dest: 'DE', currency: 'EUR', shipDate: '2026-06-30', shippingUsd: '20', items: [{ hs: '610910', price: '250' }], locale: 'en' });

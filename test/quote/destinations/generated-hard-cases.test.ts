@@ -34,6 +34,7 @@ describe('NZ: low-value goods levy with GST on it, from 2026-04-01 (NZ-LVG, NZ-L
     const l = lines(to('NZ', 'NZD', { shipDate, items: [tequila] }));
     expect(l.taxes.map((t) => [t[0], t[3]])).toEqual(taxes);
     expect(l.notes.includes('EXCISE_NOT_MODELLED:NZ-EXCISE-SPIRITS')).toBe(notModelled);
+    expect(l.notes).toContain('NZ-ALCOHOL-LEVY'); // the health levy is named as not included, on both dates
   });
 });
 
