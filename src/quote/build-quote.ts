@@ -10,7 +10,8 @@ import type { Convert, QuoteContext, QuoteRun } from './quote-context';
 import { QuoteError } from './quote-error';
 import type { QuoteInput } from './quote-input';
 import { collectQuoteNotes } from './quote-notes';
-import type { QuoteOption, QuoteResult } from './quote-result';
+import type { PricedOption, QuoteResult } from './quote-result';
+import { notesByReference, sourcesUsed } from './answer-references';
 import { applyTerritory } from './territory-step';
 
 /** What every option shares, and what the answer needs besides the options. */
@@ -39,7 +40,7 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
  */
 export async function buildQuoteInSlices(input: QuoteInput, ctx: QuoteContext, pause: () => Promise<void>): Promise<QuoteResult> {
   const start = startQuote(input, ctx);
-  const options: QuoteOption[] = [];
+  const options: PricedOption[] = [];
   for (const svc of ctx.rated.options) {
     await pause();
     options.push(priceOption(start.run, svc));
@@ -82,13 +83,15 @@ function startQuote(input: QuoteInput, ctx: QuoteContext): QuoteStart {
 }
 
 /** The answer: options sorted by landed cost then delivery, rates used, data dates, confidence, notes. */
-function finishQuote(start: QuoteStart, priced: QuoteOption[]): QuoteResult {
+function finishQuote(start: QuoteStart, priced: PricedOption[]): QuoteResult {
   const { input, ctx } = start.run;
   const ccy = input.currency;
-  const options = priced.sort((a, b) => new D(a.landedCost).comparedTo(b.landedCost) || a.deliveryDays.max - b.deliveryDays.max);
+  const sorted = priced.sort((a, b) => new D(a.landedCost).comparedTo(b.landedCost) || a.deliveryDays.max - b.deliveryDays.max);
   const carriers: Record<string, string> = {};
   for (const o of ctx.rated.options) carriers[o.carrier] = o.dataDate;
   const exchangeRates = exchangeRatesOut(ccy, start.converted, ctx.rates);
+  const notes = collectQuoteNotes(input, ctx, sorted, exchangeRates, start.territoryNotes);
+  const { options, optionNotes } = notesByReference(sorted);
   return {
     quoteId: ctx.quoteId,
     createdAt: iso(ctx.now),
@@ -101,7 +104,9 @@ function finishQuote(start: QuoteStart, priced: QuoteOption[]): QuoteResult {
     dataDates: { tariff: ctx.tariff.reviewed, exchangeRates: exchangeRates.asOf, carriers },
     options,
     confidence: quoteConfidence(options),
-    notes: collectQuoteNotes(input, ctx, options, exchangeRates, start.territoryNotes),
+    notes,
+    optionNotes,
+    sources: sourcesUsed({ options, notes, optionNotes }, [ctx.tariff, ctx.originTariff]),
   };
 }
 

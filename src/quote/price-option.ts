@@ -15,7 +15,7 @@ import { proofOfOriginNotes } from './proof-notes';
 import type { OptionCalc, QuoteRun } from './quote-context';
 import { optionConfidence } from './option-confidence';
 import { dutyFlagNotes, optionNotes } from './quote-notes';
-import type { DutyLineOut, FeeLineOut, QuoteOption, TaxLineOut } from './quote-result';
+import type { DutyLineOut, FeeLineOut, PricedOption, QuoteOption, TaxLineOut } from './quote-result';
 import { totalRoundingLines, withRounding } from './rounding-lines';
 import { computeItemTaxes, itemCharges } from './tax-lines';
 
@@ -37,7 +37,7 @@ interface CustomsPriced {
 }
 
 /** Price one carrier option (landed-cost steps 3–11), in named steps. */
-export function priceOption(run: QuoteRun, svc: RatedService): QuoteOption {
+export function priceOption(run: QuoteRun, svc: RatedService): PricedOption {
   const shipping = priceShipping(run, svc);
   const values = valueConsignment(run.itemGoods, shipping.total, shipping.insurance, run.period.valuation.basis, run.input.currency);
   const { calc, valueIn, scope } = decideConsignment(run, svc, values);
@@ -150,7 +150,7 @@ function carrierDutyFees(run: QuoteRun, svc: RatedService, dutiesAndTaxes: Decim
 }
 
 /** Steps 10–11 and the answer: totals, the incoterm split, the delivery window, the option's notes. */
-function assembleOption(run: QuoteRun, svc: RatedService, shipping: ShippingPriced, customs: CustomsPriced, calc: OptionCalc): QuoteOption {
+function assembleOption(run: QuoteRun, svc: RatedService, shipping: ShippingPriced, customs: CustomsPriced, calc: OptionCalc): PricedOption {
   const { input, ctx } = run;
   const ccy = input.currency;
   const fmt = (a: Decimal) => formatAmount(a, ccy);
