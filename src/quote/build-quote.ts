@@ -86,7 +86,8 @@ function startQuote(input: QuoteInput, ctx: QuoteContext): QuoteStart {
 function finishQuote(start: QuoteStart, priced: PricedOption[]): QuoteResult {
   const { input, ctx } = start.run;
   const ccy = input.currency;
-  const sorted = priced.sort((a, b) => new D(a.landedCost).comparedTo(b.landedCost) || a.deliveryDays.max - b.deliveryDays.max);
+  const landed = new Map(priced.map((o) => [o, new D(o.landedCost)]));
+  const sorted = priced.sort((a, b) => landed.get(a)!.comparedTo(landed.get(b)!) || a.deliveryDays.max - b.deliveryDays.max);
   const carriers: Record<string, string> = {};
   for (const o of ctx.rated.options) carriers[o.carrier] = o.dataDate;
   const exchangeRates = exchangeRatesOut(ccy, start.converted, ctx.rates);

@@ -45,8 +45,29 @@ export function priceOption(run: QuoteRun, svc: RatedService): PricedOption {
   return assembleOption(run, svc, shipping, customs, calc);
 }
 
+/**
+ * A carrier option's lines in an answer currency and language depend only on the option (a
+ * rating-cache entry, reused across requests of one data snapshot) and the rate table: worked
+ * out once per (rates, option, currency, locale) and shared (issue 17). Entries go with their keys.
+ */
+const shippingMemo = new WeakMap<object, WeakMap<RatedService, Map<string, ShippingPriced>>>();
+
 /** Step 3: convert the carrier's lines to the answer currency and round each once. */
 function priceShipping(run: QuoteRun, svc: RatedService): ShippingPriced {
+  const key = `${run.input.currency}|${run.input.locale}`;
+  let byService = shippingMemo.get(run.ctx.rates);
+  if (!byService) shippingMemo.set(run.ctx.rates, (byService = new WeakMap()));
+  let byKey = byService.get(svc);
+  if (!byKey) byService.set(svc, (byKey = new Map()));
+  const hit = byKey.get(key);
+  // The currencies a memoised option converted are already in the answer's list: the option's and the answer's.
+  if (hit) return hit;
+  const priced = convertShipping(run, svc);
+  byKey.set(key, priced);
+  return priced;
+}
+
+function convertShipping(run: QuoteRun, svc: RatedService): ShippingPriced {
   const ccy = run.input.currency;
   const locale = run.input.locale;
   const lines = svc.lines.map((l) => {
