@@ -77,6 +77,7 @@ function startQuote(input: QuoteInput, ctx: QuoteContext): QuoteStart {
     goodsValue: roundHalfUp(sum(itemGoods), ccy),
     cv,
     dutyMemo: new Map(),
+    dutyOutMemo: new WeakMap(),
     ...(territory ? { territory: territory.id } : {}),
   };
   return { run, converted, territoryNotes };

@@ -97,7 +97,14 @@ function decideConsignment(run: QuoteRun, svc: RatedService, values: Consignment
     channel: svc.channel,
     expandOrigins: (o) => expandOrigins(ctx.tariff, o),
   };
-  const valueIn: ValueIn = (basis, currency) => run.cv(valueOnBasis(values, basis), input.currency, currency);
+  // Asked by every threshold, regime, fee scope and proof note: each basis and currency summed over the items once per option.
+  const measured = new Map<string, Decimal>();
+  const valueIn: ValueIn = (basis, currency) => {
+    const key = `${basis}|${currency}`;
+    let v = measured.get(key);
+    if (v === undefined) measured.set(key, (v = run.cv(valueOnBasis(values, basis), input.currency, currency)));
+    return v;
+  };
   const regime = findRegime(period.regimes, scope, valueIn);
   const replaces = (what: 'duty' | 'tax') => regime?.regime.replaces.includes(what) ?? false;
   const calc: OptionCalc = {
@@ -131,7 +138,11 @@ function priceCustoms(run: QuoteRun, svc: RatedService, values: ConsignmentValue
   const rounding = totalRoundingLines(run, dutyLines, exciseLines, taxLines);
   const figures = optionFigures({ valuation: period.valuation, regime: calc.regime, dutyDecision: calc.dutyDecision, taxDecision: calc.taxDecision, taxes: taxLines, fees: feeLines, excise: exciseLines });
   calc.notes.push(...unconfirmedFiguresNotes(figures));
-  const duties = [...dutyLines, ...rounding.duties].map((l) => dutyOut(l, fmt));
+  const duties = [...dutyLines, ...rounding.duties].map((l) => {
+    let out = run.dutyOutMemo.get(l);
+    if (out === undefined) run.dutyOutMemo.set(l, (out = dutyOut(l, fmt)));
+    return out;
+  });
   const taxExemptBy = calc.taxDecision.outcome === 'applied' ? calc.taxDecision.threshold.confidence : undefined;
   const taxes = [...exciseLines.map((l) => exciseOut(l, fmt)), ...[...rounding.excise, ...withRounding(taxLines, rounding.taxes)].map((l) => taxOut(l, fmt, taxExemptBy))];
   const total = (lines: readonly { amount: string }[]) => sum(lines.map((l) => new D(l.amount)));
