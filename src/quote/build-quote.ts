@@ -5,7 +5,11 @@ import { periodAt, type LoadedTariff } from '../tariffs/tariff-index';
 import type { TariffPeriod } from '../tariffs/tariff-schema';
 import { exchangeRatesOut } from './exchange-rates-out';
 import { quoteConfidence } from './option-confidence';
+import { resolveDutiesAhead } from './duty-lines';
 import { priceOption } from './price-option';
+
+/** Items whose duty a big cart resolves per event-loop turn before pricing its options. */
+const DUTIES_PER_TURN = 100;
 import type { Convert, QuoteContext, QuoteRun } from './quote-context';
 import { QuoteError } from './quote-error';
 import type { QuoteInput } from './quote-input';
@@ -40,6 +44,7 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
  */
 export async function buildQuoteInSlices(input: QuoteInput, ctx: QuoteContext, pause: () => Promise<void>): Promise<QuoteResult> {
   const start = startQuote(input, ctx);
+  await resolveDutiesAhead(start.run, DUTIES_PER_TURN, pause);
   const options: PricedOption[] = [];
   for (const svc of ctx.rated.options) {
     await pause();
