@@ -1,16 +1,16 @@
 /**
- * `npm run bench:starvation`: how long GET /healthz waits while two
- * 1,000-item quotes run (issue 13.10: big quotes must not starve small
- * ones; target p99 < 100 ms). Starts the service from the TypeScript
- * sources with WORKERS=1 (one event loop, the worst case), sends two
+ * How long GET /healthz waits while two 1,000-item quotes run (issue 13.10:
+ * big quotes must not starve small ones; target p99 < 100 ms). Starts the
+ * service with WORKERS=1 (one event loop, the worst case), sends two
  * concurrent 1,000-item POST /quote (MX → US, answer cache off), and asks
- * /healthz every 20 ms until both are answered; prints the latencies.
+ * /healthz every 20 ms until both are answered. `npm run bench` calls
+ * `healthzStarvation` on the built server; `npm run bench:starvation` runs it
+ * alone from the TypeScript sources.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PROBE_EVERY_MS = 20;
 
 function cart(seed: number): string {
@@ -20,8 +20,8 @@ function cart(seed: number): string {
   });
 }
 
-async function startService(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '../src/server.ts')], {
+async function startService(args: string[]): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKERS: '1', LOG_LEVEL: 'info', DATA_WATCH: 'off', QUOTE_STORE_PATH: ':memory:', QUOTE_CACHE_TTL_SECONDS: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -60,26 +60,48 @@ async function round(url: string, seed: number): Promise<{ probes: number[]; quo
   return { probes, quotes: await quotes };
 }
 
-async function main(): Promise<void> {
-  const service = await startService();
+export interface StarvationFigures {
+  probes: number;
+  p50: number;
+  p99: number;
+  max: number;
+  quoteP50: number;
+  quoteMax: number;
+}
+
+/** Runs `rounds` rounds (after one warm-up) against a service started with `args` (node arguments). */
+export async function healthzStarvation(args: string[], rounds: number): Promise<StarvationFigures> {
+  const service = await startService(args);
   try {
     await round(service.url, 0); // warm-up: JIT, data, caches
     const probes: number[] = [];
     const quotes: number[] = [];
-    for (let r = 1; r <= ROUNDS; r++) {
+    for (let r = 1; r <= rounds; r++) {
       const result = await round(service.url, r * 10);
       probes.push(...result.probes);
       quotes.push(...result.quotes);
     }
     probes.sort((a, b) => a - b);
     quotes.sort((a, b) => a - b);
-    const f = (n: number) => `${n.toFixed(0)} ms`;
-    console.log(`GET /healthz while two 1,000-item quotes run (${ROUNDS} rounds, ${probes.length} probes):`);
-    console.log(`  p50 ${f(percentile(probes, 50))}, p99 ${f(percentile(probes, 99))}, max ${f(probes.at(-1) ?? NaN)}`);
-    console.log(`  1,000-item quotes: p50 ${f(percentile(quotes, 50))}, max ${f(quotes.at(-1) ?? NaN)}`);
+    return { probes: probes.length, p50: percentile(probes, 50), p99: percentile(probes, 99), max: probes.at(-1) ?? NaN, quoteP50: percentile(quotes, 50), quoteMax: quotes.at(-1) ?? NaN };
   } finally {
     service.stop();
   }
 }
 
-void main();
+export function printStarvation(f: StarvationFigures, rounds: number): void {
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  console.log(`GET /healthz while two 1,000-item quotes run (${rounds} rounds, ${f.probes} probes):`);
+  console.log(`  p50 ${ms(f.p50)}, p99 ${ms(f.p99)}, max ${ms(f.max)} (target p99 < 100 ms) ${f.p99 < 100 ? 'MET' : 'NOT MET'}`);
+  console.log(`  1,000-item quotes: p50 ${ms(f.quoteP50)}, max ${ms(f.quoteMax)}`);
+}
+
+if (require.main === module) {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+  healthzStarvation(['-r', 'ts-node/register/transpile-only', join(__dirname, '../src/server.ts')], rounds)
+    .then((f) => printStarvation(f, rounds))
+    .catch((err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    });
+}

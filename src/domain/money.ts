@@ -28,6 +28,14 @@ export function formatAmount(amount: Decimal, currency: string): string {
   return amount.toFixed(minorUnits(currency), Decimal.ROUND_HALF_UP);
 }
 
+/** 10 ^ minor units per currency (100 for MXN), made once. */
+const SCALES = new Map<string, Decimal>();
+function minorScale(currency: string): Decimal {
+  let s = SCALES.get(currency);
+  if (s === undefined) SCALES.set(currency, (s = new D(10).pow(minorUnits(currency))));
+  return s;
+}
+
 /** A percentage or other plain decimal, without trailing zeros ("13", "9.975"). */
 export function formatRate(rate: Decimal): string {
   return rate.toDecimalPlaces(10).toString();
@@ -48,11 +56,11 @@ export function allocate(total: Decimal, weights: readonly Decimal[], currency: 
   if (weights.length === 0) return [];
   // Fast paths (no insurance, one item): same result as the general split, without its arithmetic.
   if (total.isZero()) return weights.map(() => ZERO);
+  const scale = minorScale(currency);
   if (weights.length === 1) {
-    if (!total.times(new D(10).pow(minorUnits(currency))).isInteger()) throw new Error(`allocate: ${total.toString()} is not in ${currency} minor units`);
+    if (!total.times(scale).isInteger()) throw new Error(`allocate: ${total.toString()} is not in ${currency} minor units`);
     return [total];
   }
-  const scale = new D(10).pow(minorUnits(currency));
   const units = total.times(scale);
   if (!units.isInteger()) throw new Error(`allocate: ${total.toString()} is not in ${currency} minor units`);
   const sign = units.isNegative() ? -1 : 1;

@@ -5,12 +5,17 @@ import { periodAt, type LoadedTariff } from '../tariffs/tariff-index';
 import type { TariffPeriod } from '../tariffs/tariff-schema';
 import { exchangeRatesOut } from './exchange-rates-out';
 import { quoteConfidence } from './option-confidence';
+import { resolveDutiesAhead } from './duty-lines';
 import { priceOption } from './price-option';
+
+/** Items whose duty a big cart resolves per event-loop turn before pricing its options. */
+const DUTIES_PER_TURN = 100;
 import type { Convert, QuoteContext, QuoteRun } from './quote-context';
 import { QuoteError } from './quote-error';
 import type { QuoteInput } from './quote-input';
 import { collectQuoteNotes } from './quote-notes';
-import type { QuoteOption, QuoteResult } from './quote-result';
+import type { PricedOption, QuoteResult } from './quote-result';
+import { notesByReference, sourcesUsed } from './answer-references';
 import { applyTerritory } from './territory-step';
 
 /** What every option shares, and what the answer needs besides the options. */
@@ -39,7 +44,8 @@ export function buildQuote(input: QuoteInput, ctx: QuoteContext): QuoteResult {
  */
 export async function buildQuoteInSlices(input: QuoteInput, ctx: QuoteContext, pause: () => Promise<void>): Promise<QuoteResult> {
   const start = startQuote(input, ctx);
-  const options: QuoteOption[] = [];
+  await resolveDutiesAhead(start.run, DUTIES_PER_TURN, pause);
+  const options: PricedOption[] = [];
   for (const svc of ctx.rated.options) {
     await pause();
     options.push(priceOption(start.run, svc));
@@ -76,19 +82,23 @@ function startQuote(input: QuoteInput, ctx: QuoteContext): QuoteStart {
     goodsValue: roundHalfUp(sum(itemGoods), ccy),
     cv,
     dutyMemo: new Map(),
+    dutyOutMemo: new WeakMap(),
     ...(territory ? { territory: territory.id } : {}),
   };
   return { run, converted, territoryNotes };
 }
 
 /** The answer: options sorted by landed cost then delivery, rates used, data dates, confidence, notes. */
-function finishQuote(start: QuoteStart, priced: QuoteOption[]): QuoteResult {
+function finishQuote(start: QuoteStart, priced: PricedOption[]): QuoteResult {
   const { input, ctx } = start.run;
   const ccy = input.currency;
-  const options = priced.sort((a, b) => new D(a.landedCost).comparedTo(b.landedCost) || a.deliveryDays.max - b.deliveryDays.max);
+  const landed = new Map(priced.map((o) => [o, new D(o.landedCost)]));
+  const sorted = priced.sort((a, b) => landed.get(a)!.comparedTo(landed.get(b)!) || a.deliveryDays.max - b.deliveryDays.max);
   const carriers: Record<string, string> = {};
   for (const o of ctx.rated.options) carriers[o.carrier] = o.dataDate;
   const exchangeRates = exchangeRatesOut(ccy, start.converted, ctx.rates);
+  const notes = collectQuoteNotes(input, ctx, sorted, exchangeRates, start.territoryNotes, start.run.territory);
+  const { options, optionNotes } = notesByReference(sorted);
   return {
     quoteId: ctx.quoteId,
     createdAt: iso(ctx.now),
@@ -101,7 +111,9 @@ function finishQuote(start: QuoteStart, priced: QuoteOption[]): QuoteResult {
     dataDates: { tariff: ctx.tariff.reviewed, exchangeRates: exchangeRates.asOf, carriers },
     options,
     confidence: quoteConfidence(options),
-    notes: collectQuoteNotes(input, ctx, options, exchangeRates, start.territoryNotes, start.run.territory),
+    notes,
+    optionNotes,
+    sources: sourcesUsed({ options, notes, optionNotes }, [ctx.tariff, ctx.originTariff]),
   };
 }
 

@@ -55,6 +55,28 @@ function deMinimisLines(items: readonly QuoteItem[], values: ConsignmentValues, 
 }
 
 /**
+ * A big cart's item duties resolved ahead, `chunk` items per event-loop turn (issue 17: a single
+ * option of a 1,000-item cart used to resolve every duty in one go). Only on FOB destinations,
+ * where every option's customs value is the goods value, so the options then find them in
+ * `dutyMemo`. An item whose duty cannot be worked out is left for the option to report, since
+ * a de minimis or a regime may spare it.
+ */
+export async function resolveDutiesAhead(run: QuoteRun, chunk: number, pause: () => Promise<void>): Promise<void> {
+  if (run.period.valuation.basis !== 'FOB') return;
+  const items = run.input.items;
+  for (let start = 0; start < items.length; start += chunk) {
+    await pause();
+    for (let i = start; i < Math.min(items.length, start + chunk); i++) {
+      try {
+        itemDuty(run, items[i]!, run.itemGoods[i]!);
+      } catch {
+        // Reported, if it matters, by the option that needs this duty.
+      }
+    }
+  }
+}
+
+/**
  * One item's duty, memoised per quote on (item, customs value): on FOB
  * destinations every option shares it. A specific duty that needs a weight,
  * volume or strength the request lacks is a QuoteError naming the field.

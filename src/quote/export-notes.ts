@@ -2,9 +2,9 @@ import { inForce } from '../domain/dates';
 import { ZERO } from '../domain/money';
 import { convert, hasRate, type RateTable } from '../fx/rate-table';
 import { matchesAnyPrefix } from '../domain/hs-code';
-import type { LoadedTariff } from '../tariffs/tariff-index';
+import { sourceIdOf, type LoadedTariff } from '../tariffs/tariff-index';
 import type { QuoteInput } from './quote-input';
-import type { NoteOut, QuoteOption } from './quote-result';
+import type { NoteOut, PricedOption } from './quote-result';
 
 /**
  * Export-side notes of the ORIGIN country's tariff file (`exportNotes`, e.g. Mexico's export
@@ -13,7 +13,7 @@ import type { NoteOut, QuoteOption } from './quote-result';
  * full precision; a threshold in a currency the rate table lacks is treated as exceeded, so the
  * document is never silently left out.
  */
-export function exportNotes(origin: LoadedTariff | undefined, input: QuoteInput, options: readonly QuoteOption[], rates: RateTable): NoteOut[] {
+export function exportNotes(origin: LoadedTariff | undefined, input: QuoteInput, options: readonly PricedOption[], rates: RateTable): NoteOut[] {
   if (!origin?.file.exportNotes || origin.file.country !== input.origin.country) return [];
   const preferenceClaimed = options.some((o) => o.duties.lines.some((l) => l.rule.startsWith('preferential:')));
   const out: NoteOut[] = [];
@@ -26,13 +26,13 @@ export function exportNotes(origin: LoadedTariff | undefined, input: QuoteInput,
       const goods = input.items.reduce((acc, i) => acc.plus(convert(i.quantity.times(i.unitPrice), i.priceCurrency, above.currency, rates)), ZERO);
       if (!goods.gt(above.amount)) continue;
     }
-    const src = origin.file.sources[n.source];
+    const sourceId = sourceIdOf(origin, n.source);
     const unconfirmed = n.confidence === 'unconfirmed' ? UNCONFIRMED_SUFFIX[input.locale] : '';
     out.push({
       code: n.code,
       severity: n.severity,
       text: `${n.text[input.locale]}${unconfirmed}`,
-      ...(src ? { source: `${src.title} (${src.reviewed})` } : {}),
+      ...(sourceId ? { sourceId } : {}),
     });
   }
   return out;

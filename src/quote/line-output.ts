@@ -5,15 +5,15 @@ import { formatAmount, formatRate } from '../domain/money';
 import type { TaxLineCalc } from '../domain/tax';
 import type { FileConfidence } from '../schema/primitives';
 import type { DutyLineCalc } from '../tariffs/resolve-duty';
-import { sourceOf, type LoadedTariff } from '../tariffs/tariff-index';
+import { sourceIdOf, type LoadedTariff } from '../tariffs/tariff-index';
 import type { Locale } from './quote-input';
 import type { DutyLineOut, FeeLineOut, TaxLineOut } from './quote-result';
 import { say } from '../domain/wording';
 
 /**
  * The answer's lines (landed-cost step 9): each amount rounded once to the
- * answer currency, the text in the request's language, the source by title
- * and review date.
+ * answer currency, the text in the request's language, the source by id
+ * (its title and review date are in the answer's `sources`).
  */
 export interface LineFormat {
   tariff: LoadedTariff;
@@ -21,9 +21,9 @@ export interface LineFormat {
   locale: Locale;
 }
 
-function sourceFields(tariff: LoadedTariff, key: string | undefined): { source?: string; sourceDate?: string } {
-  const s = key ? sourceOf(tariff, key) : undefined;
-  return s ? { source: s.title, sourceDate: s.reviewed } : {};
+function sourceFields(tariff: LoadedTariff, key: string | undefined): { sourceId?: string } {
+  const id = sourceIdOf(tariff, key);
+  return id ? { sourceId: id } : {};
 }
 
 export function dutyOut(l: DutyLineCalc, f: LineFormat): DutyLineOut {

@@ -15,7 +15,7 @@ import { proofOfOriginNotes } from './proof-notes';
 import type { OptionCalc, QuoteRun } from './quote-context';
 import { optionConfidence } from './option-confidence';
 import { dutyFlagNotes, optionNotes } from './quote-notes';
-import type { DutyLineOut, FeeLineOut, QuoteOption, TaxLineOut } from './quote-result';
+import type { DutyLineOut, FeeLineOut, PricedOption, QuoteOption, TaxLineOut } from './quote-result';
 import { totalRoundingLines, withRounding } from './rounding-lines';
 import { computeItemTaxes, itemCharges } from './tax-lines';
 import { say } from '../domain/wording';
@@ -38,7 +38,7 @@ interface CustomsPriced {
 }
 
 /** Price one carrier option (landed-cost steps 3–11), in named steps. */
-export function priceOption(run: QuoteRun, svc: RatedService): QuoteOption {
+export function priceOption(run: QuoteRun, svc: RatedService): PricedOption {
   const shipping = priceShipping(run, svc);
   const values = valueConsignment(run.itemGoods, shipping.total, shipping.insurance, run.period.valuation.basis, run.input.currency);
   const { calc, valueIn, scope } = decideConsignment(run, svc, values);
@@ -46,8 +46,29 @@ export function priceOption(run: QuoteRun, svc: RatedService): QuoteOption {
   return assembleOption(run, svc, shipping, customs, calc);
 }
 
+/**
+ * A carrier option's lines in an answer currency and language depend only on the option (a
+ * rating-cache entry, reused across requests of one data snapshot) and the rate table: worked
+ * out once per (rates, option, currency, locale) and shared (issue 17). Entries go with their keys.
+ */
+const shippingMemo = new WeakMap<object, WeakMap<RatedService, Map<string, ShippingPriced>>>();
+
 /** Step 3: convert the carrier's lines to the answer currency and round each once. */
 function priceShipping(run: QuoteRun, svc: RatedService): ShippingPriced {
+  const key = `${run.input.currency}|${run.input.locale}`;
+  let byService = shippingMemo.get(run.ctx.rates);
+  if (!byService) shippingMemo.set(run.ctx.rates, (byService = new WeakMap()));
+  let byKey = byService.get(svc);
+  if (!byKey) byService.set(svc, (byKey = new Map()));
+  const hit = byKey.get(key);
+  // The currencies a memoised option converted are already in the answer's list: the option's and the answer's.
+  if (hit) return hit;
+  const priced = convertShipping(run, svc);
+  byKey.set(key, priced);
+  return priced;
+}
+
+function convertShipping(run: QuoteRun, svc: RatedService): ShippingPriced {
   const ccy = run.input.currency;
   const locale = run.input.locale;
   const lines = svc.lines.map((l) => {
@@ -77,7 +98,14 @@ function decideConsignment(run: QuoteRun, svc: RatedService, values: Consignment
     channel: svc.channel,
     expandOrigins: (o) => expandOrigins(ctx.tariff, o),
   };
-  const valueIn: ValueIn = (basis, currency) => run.cv(valueOnBasis(values, basis), input.currency, currency);
+  // Asked by every threshold, regime, fee scope and proof note: each basis and currency summed over the items once per option.
+  const measured = new Map<string, Decimal>();
+  const valueIn: ValueIn = (basis, currency) => {
+    const key = `${basis}|${currency}`;
+    let v = measured.get(key);
+    if (v === undefined) measured.set(key, (v = run.cv(valueOnBasis(values, basis), input.currency, currency)));
+    return v;
+  };
   const regime = findRegime(period.regimes, scope, valueIn);
   const replaces = (what: 'duty' | 'tax') => regime?.regime.replaces.includes(what) ?? false;
   const calc: OptionCalc = {
@@ -111,7 +139,11 @@ function priceCustoms(run: QuoteRun, svc: RatedService, values: ConsignmentValue
   const rounding = totalRoundingLines(run, dutyLines, exciseLines, taxLines);
   const figures = optionFigures({ valuation: period.valuation, regime: calc.regime, dutyDecision: calc.dutyDecision, taxDecision: calc.taxDecision, taxes: taxLines, fees: feeLines, excise: exciseLines });
   calc.notes.push(...unconfirmedFiguresNotes(figures));
-  const duties = [...dutyLines, ...rounding.duties].map((l) => dutyOut(l, fmt));
+  const duties = [...dutyLines, ...rounding.duties].map((l) => {
+    let out = run.dutyOutMemo.get(l);
+    if (out === undefined) run.dutyOutMemo.set(l, (out = dutyOut(l, fmt)));
+    return out;
+  });
   const taxExemptBy = calc.taxDecision.outcome === 'applied' ? calc.taxDecision.threshold.confidence : undefined;
   const taxes = [...exciseLines.map((l) => exciseOut(l, fmt)), ...[...rounding.excise, ...withRounding(taxLines, rounding.taxes)].map((l) => taxOut(l, fmt, taxExemptBy))];
   const total = (lines: readonly { amount: string }[]) => sum(lines.map((l) => new D(l.amount)));
@@ -151,7 +183,7 @@ function carrierDutyFees(run: QuoteRun, svc: RatedService, dutiesAndTaxes: Decim
 }
 
 /** Steps 10–11 and the answer: totals, the incoterm split, the delivery window, the option's notes. */
-function assembleOption(run: QuoteRun, svc: RatedService, shipping: ShippingPriced, customs: CustomsPriced, calc: OptionCalc): QuoteOption {
+function assembleOption(run: QuoteRun, svc: RatedService, shipping: ShippingPriced, customs: CustomsPriced, calc: OptionCalc): PricedOption {
   const { input, ctx } = run;
   const ccy = input.currency;
   const fmt = (a: Decimal) => formatAmount(a, ccy);

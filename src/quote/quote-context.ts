@@ -8,6 +8,7 @@ import type { ItemDutyResult } from '../tariffs/resolve-duty';
 import type { LoadedTariff } from '../tariffs/tariff-index';
 import type { TariffPeriod } from '../tariffs/tariff-schema';
 import type { QuoteInput } from './quote-input';
+import type { DutyLineOut } from './quote-result';
 
 /** Everything `buildQuote` works on besides the request: data, carrier prices, calendars, the clock. */
 export interface QuoteContext {
@@ -42,6 +43,11 @@ export interface QuoteRun {
   goodsValue: Decimal;
   cv: Convert;
   dutyMemo: DutyMemo;
+  /**
+   * Answer lines of the memoised item duty lines (dutyMemo's lines are the same objects for
+   * every option that shares a customs value): each formatted once per quote.
+   */
+  dutyOutMemo: WeakMap<object, DutyLineOut>;
   /** Id of the special territory the destination postcode is in (src/quote/territory-step.ts). */
   territory?: string;
 }

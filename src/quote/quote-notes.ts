@@ -4,18 +4,18 @@ import { formatAmount } from '../domain/money';
 import type { Note } from '../domain/note';
 import type { LocalizedText } from '../schema/primitives';
 import { matchesAnyPrefix } from '../domain/hs-code';
-import { sourceOf, type LoadedTariff } from '../tariffs/tariff-index';
+import { sourceIdOf, type LoadedTariff } from '../tariffs/tariff-index';
 import type { DutyLineCalc } from '../tariffs/resolve-duty';
 import type { OptionCalc, QuoteContext } from './quote-context';
 import type { QuoteInput } from './quote-input';
-import type { NoteOut, QuoteOption, QuoteResult } from './quote-result';
+import type { NoteOut, PricedOption, QuoteResult } from './quote-result';
 import { exchangeRatesNote } from './exchange-rates-out';
 import { exciseNotModelledNotes } from './excise-lines';
 import { exportNotes, UNCONFIRMED_SUFFIX } from './export-notes';
 
 function out(n: Note, tariff: LoadedTariff | undefined, locale: 'es' | 'en'): NoteOut {
-  const src = n.sourceKey && tariff ? sourceOf(tariff, n.sourceKey) : undefined;
-  return { code: n.code, severity: n.severity, text: n.text[locale], ...(src ? { source: `${src.title} (${src.reviewed})` } : {}) };
+  const id = tariff ? sourceIdOf(tariff, n.sourceKey) : undefined;
+  return { code: n.code, severity: n.severity, text: n.text[locale], ...(id ? { sourceId: id } : {}) };
 }
 
 function dedupe(notes: NoteOut[]): NoteOut[] {
@@ -27,7 +27,7 @@ function dedupe(notes: NoteOut[]): NoteOut[] {
  * Notes for the whole answer: destination rules and territory (`territory`: the id of the special
  * territory the postcode is in), unavailable carriers, data dates, what the estimate is.
  */
-export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options: readonly QuoteOption[], fx: QuoteResult['exchangeRates'], extra: readonly Note[] = [], territory?: string): NoteOut[] {
+export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options: readonly PricedOption[], fx: QuoteResult['exchangeRates'], extra: readonly Note[] = [], territory?: string): NoteOut[] {
   const notes: Note[] = [...extra];
   const t = ctx.tariff;
   for (const n of t.file.notes) {

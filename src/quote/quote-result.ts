@@ -8,3 +8,7 @@ export type FeeLineOut = z.output<typeof feeLineSchema>;
 export type NoteOut = z.output<typeof noteSchema>;
 export type QuoteOption = z.output<typeof optionSchema>;
 export type QuoteResult = z.output<typeof quoteResponseSchema>;
+export type SourceRef = QuoteResult['sources'][string];
+
+/** An option as priced, before the answer writes its notes once for all options (`noteIds`). */
+export type PricedOption = Omit<QuoteOption, 'noteIds'> & { notes: NoteOut[] };

@@ -28,7 +28,8 @@ export interface ItemCharges {
 export function itemCharges(values: ConsignmentValues, dutyLines: readonly DutyLineCalc[], feeLines: readonly FeeLineCalc[]): ItemCharges {
   const weights = values.items.map((v) => v.goods);
   const totalGoods = sum(weights);
-  const share = (amount: Decimal, i: number) => (totalGoods.isZero() ? amount.div(values.items.length) : amount.times(weights[i]!).div(totalGoods));
+  // Nothing to share (no consignment-level duty, no fee in the tax base: the usual case) is zero for every item, without dividing.
+  const share = (amount: Decimal, i: number) => (amount.isZero() ? ZERO : totalGoods.isZero() ? amount.div(values.items.length) : amount.times(weights[i]!).div(totalGoods));
   let consignmentDuty: Decimal = ZERO;
   const itemDuty = new Map<number, Decimal>();
   for (const l of dutyLines) {

@@ -11,7 +11,14 @@ export const confidenceSchema = z
   .enum(['confirmed', 'secondary', 'estimated'])
   .describe('confirmed: official text or several consistent sources; secondary: one secondary source (or unmarked); estimated: not the HS code\'s own rate, unconfirmed, a generated estimate, or sample carrier prices');
 const lineConfidence = { confidence: confidenceSchema };
-const source = { source: z.string().optional().describe('Where the figure comes from'), sourceDate: z.string().optional().describe('When that source was last reviewed') };
+/** A line or note names its source by id; the answer's `sources` holds each one once (issue 17: the answer by reference). */
+const source = { sourceId: z.string().optional().describe('Where the figure comes from: a key of the answer\'s `sources`') };
+
+export const sourceRefSchema = z.strictObject({
+  title: z.string().describe('Who publishes it and what it is'),
+  url: z.string().optional(),
+  reviewed: z.string().describe('When that source was last reviewed'),
+});
 
 export const rateDetailSchema = z.strictObject({
   asOf: z.string().describe('Date of this currency\'s rate'),
@@ -23,7 +30,7 @@ export const noteSchema = z.strictObject({
   code: z.string(),
   severity: z.enum(['info', 'warning']),
   text: z.string(),
-  source: z.string().optional(),
+  ...source,
 });
 
 export const dutyLineSchema = z.strictObject({
@@ -114,7 +121,7 @@ export const optionSchema = z.strictObject({
   estimatedDelivery: z.strictObject({ earliest: z.string(), latest: z.string(), pickup: z.string() }),
   deMinimis: z.strictObject({ duty: deMinimisOutcome, tax: deMinimisOutcome, regime: z.string().optional() }),
   confidence: optionConfidenceSchema,
-  notes: z.array(noteSchema),
+  noteIds: z.array(z.string()).describe('The option\'s notes: keys of the answer\'s `optionNotes` (a note several options share is written once)'),
 });
 
 export const quoteResponseSchema = z.strictObject({
@@ -137,7 +144,11 @@ export const quoteResponseSchema = z.strictObject({
   dataDates: z.strictObject({ tariff: z.string(), exchangeRates: z.string(), carriers: z.record(z.string(), z.string()) }),
   options: z.array(optionSchema),
   confidence: quoteConfidenceSchema,
-  notes: z.array(noteSchema),
+  notes: z.array(noteSchema).describe('Notes on the whole quote'),
+  optionNotes: z.record(z.string(), noteSchema).describe('Every option\'s notes by id (the code, or code#n where options word it differently): options list theirs in `noteIds`'),
+  sources: z
+    .record(z.string(), sourceRefSchema)
+    .describe('Every source a line or note names in `sourceId`, by id ("<country of the tariff file>:<key in its sources>")'),
 });
 
 export const problemSchema = z.object({

@@ -69,6 +69,14 @@ export function originCovered(tariff: LoadedTariff, rule: { origins?: string[] |
   return true;
 }
 
+/**
+ * The id a `/quote` answer gives a tariff file's source: "<file country>:<key>", since
+ * the destination's and the origin's files may use the same key for different sources.
+ */
+export function sourceIdOf(tariff: LoadedTariff, key: string | undefined): string | undefined {
+  return key !== undefined && tariff.file.sources[key] ? `${tariff.file.country}:${key}` : undefined;
+}
+
 export function sourceOf(tariff: LoadedTariff, key: string): { title: string; url?: string; reviewed: string } | undefined {
   return tariff.file.sources[key];
 }

@@ -30,15 +30,34 @@ export function noteTopic(code, origin) {
 }
 
 
-export function noteItem(n, topic) {
+/**
+ * The source a line or note names: by `sourceId` in the answer's `sources` (answers since
+ * issue 17), or inline `source` / `sourceDate` (answers stored before, served as they were).
+ */
+export function sourceOf(answer, x) {
+  if (x.sourceId !== undefined) {
+    const s = answer.sources?.[x.sourceId];
+    return s ? { title: s.title, date: s.reviewed } : { title: x.sourceId, date: '' };
+  }
+  return x.source ? { title: x.source, date: x.sourceDate ?? '' } : undefined;
+}
+
+/** An option's notes: its `noteIds` resolved in the answer's `optionNotes`, or the notes an older stored answer carried inline. */
+export function optionNotesOf(answer, o) {
+  if (Array.isArray(o.noteIds)) return o.noteIds.map((id) => answer.optionNotes?.[id]).filter(Boolean);
+  return o.notes ?? [];
+}
+
+export function noteItem(n, topic, answer) {
+  const src = answer ? sourceOf(answer, n) : undefined;
   return el('li', { class: `note ${n.severity}`, 'data-code': n.code, 'data-topic': topic },
     topic ? el('span', { class: 'topic', text: t(`notes.topic.${topic}`) }) : undefined,
     el('span', { class: 'text', text: n.text }),
-    n.source ? el('span', { class: 'source', text: n.source }) : undefined);
+    src ? el('span', { class: 'source', text: src.date ? `${src.title} (${src.date})` : src.title }) : undefined);
 }
 
 /** Fill `container` with the notes: warnings in view, the rest folded by topic. */
-export function renderNotes(container, notes, origin) {
+export function renderNotes(container, notes, origin, answer) {
   const withTopic = notes.map((n) => ({ note: n, topic: noteTopic(n.code, origin) }));
   const byTopic = (a, b) => TOPICS.indexOf(a.topic) - TOPICS.indexOf(b.topic);
   const warnings = withTopic.filter((x) => x.note.severity === 'warning').sort(byTopic);
@@ -46,14 +65,14 @@ export function renderNotes(container, notes, origin) {
   const parts = [];
   if (warnings.length > 0) {
     parts.push(el('h4', { class: 'notes-group', text: t('notes.warnings', { count: warnings.length }) }),
-      el('ul', { class: 'notes warnings' }, ...warnings.map((x) => noteItem(x.note, x.topic))));
+      el('ul', { class: 'notes warnings' }, ...warnings.map((x) => noteItem(x.note, x.topic, answer))));
   }
   if (others.length > 0) {
     const groups = TOPICS.map((topic) => ({ topic, items: others.filter((x) => x.topic === topic) })).filter((g) => g.items.length > 0);
     const summary = el('summary', { text: t('notes.more', { count: others.length, topics: groups.map((g) => t(`notes.topic.${g.topic}`)).join(' · ') }) });
     parts.push(el('details', { class: 'more-notes' }, summary, ...groups.flatMap((g) => [
       el('h4', { class: 'notes-group', text: t(`notes.topic.${g.topic}`) }),
-      el('ul', { class: 'notes' }, ...g.items.map((x) => noteItem(x.note))),
+      el('ul', { class: 'notes' }, ...g.items.map((x) => noteItem(x.note, undefined, answer))),
     ])));
   }
   container.replaceChildren(...parts);

@@ -1,7 +1,7 @@
 /* global document */
 import { compareDecimal, countryName, date, dateTime, money, rate, ruleLabel } from './format.js';
 import { locale, t } from './i18n.js';
-import { noteItem, noteTopic, renderNotes } from './notes.js';
+import { noteItem, noteTopic, optionNotesOf, renderNotes, sourceOf } from './notes.js';
 import { el } from './dom.js';
 
 /**
@@ -40,9 +40,10 @@ function deliveryCell(o) {
     el('span', { text: t('delivery.range', { earliest: date(o.estimatedDelivery.earliest), latest: date(o.estimatedDelivery.latest) }) })));
 }
 
-function sourceText(line) {
-  if (!line.source) return undefined;
-  return el('span', { class: 'source', text: t('details.source', { source: line.source, date: line.sourceDate ?? '' }) });
+function sourceText(answer, line) {
+  const src = sourceOf(answer, line);
+  if (!src) return undefined;
+  return el('span', { class: 'source', text: t('details.source', { source: src.title, date: src.date }) });
 }
 
 function detailRow(concept, line, ccy, extra = []) {
@@ -67,11 +68,11 @@ function details(o, answer, optionName) {
     ...(!isZero(o.insurance.amount) || o.insurance.working ? [detailRow(t('details.insurance'), o.insurance, ccy)] : []),
     ...o.duties.lines.map((l) => detailRow(
       [t('details.duty'), l.item !== undefined ? t('details.item', { n: l.item + 1 }) : '', l.hsCode ? `HS ${l.hsCode}` : ''].filter(Boolean).join(' · '),
-      l, ccy, [sourceText(l)])),
+      l, ccy, [sourceText(answer, l)])),
     ...o.taxes.lines.map((l) => detailRow(`${t('details.tax')}: ${l.name}`, l, ccy,
-      [el('span', { class: 'source', text: t(`details.collected.${l.collectedAt}`) }), sourceText(l)])),
+      [el('span', { class: 'source', text: t(`details.collected.${l.collectedAt}`) }), sourceText(answer, l)])),
     ...o.fees.lines.map((l) => detailRow(`${t('details.fee')}: ${l.name}`, l, ccy,
-      [el('span', { class: 'source', text: t(`details.payer.${l.payer}`) }), sourceText(l)])),
+      [el('span', { class: 'source', text: t(`details.payer.${l.payer}`) }), sourceText(answer, l)])),
   ];
   const table = el('table', { class: 'lines' },
     el('caption', { text: t('details.caption', { option: optionName }) }),
@@ -82,8 +83,8 @@ function details(o, answer, optionName) {
     kg: o.shipping.chargeableWeightKg, zone: o.shipping.zone, pickup: date(o.estimatedDelivery.pickup),
   })} ${t('details.deMinimis', { duty: t(`deMinimis.${o.deMinimis.duty}`), tax: t(`deMinimis.${o.deMinimis.tax}`) })}` });
   // The option's own notes are few: warnings first, each with its topic.
-  const ordered = [...o.notes].sort((a, b) => (a.severity === 'warning' ? 0 : 1) - (b.severity === 'warning' ? 0 : 1));
-  const notes = ordered.length > 0 ? el('ul', { class: 'notes' }, ...ordered.map((n) => noteItem(n, noteTopic(n.code)))) : undefined;
+  const ordered = [...optionNotesOf(answer, o)].sort((a, b) => (a.severity === 'warning' ? 0 : 1) - (b.severity === 'warning' ? 0 : 1));
+  const notes = ordered.length > 0 ? el('ul', { class: 'notes' }, ...ordered.map((n) => noteItem(n, noteTopic(n.code), answer))) : undefined;
   return el('div', { class: 'details-body' }, el('div', { class: 'lines-wrap' }, table), facts, notes);
 }
 
@@ -133,7 +134,7 @@ export function renderResults(answer, request) {
     origin: place(request.origin), destination: place(request.destination), goods: money(answer.goodsValue, answer.currency), incoterm: answer.incoterm,
   });
   document.getElementById('quote-id').textContent = t('results.quoteId', { id: answer.quoteId, until: dateTime(answer.validUntil) });
-  renderNotes(document.getElementById('notes'), answer.notes, request.origin.country);
+  renderNotes(document.getElementById('notes'), answer.notes, request.origin.country, answer);
 
   const dates = document.getElementById('data-dates');
   dates.replaceChildren(

@@ -6,6 +6,7 @@ import { countryTimeZone, createHolidayCalendar } from '../../src/domain/holiday
 import { D } from '../../src/domain/money';
 import { createApp } from '../../src/http/app';
 import { quoteResponseSchema } from '../../src/schema/quote-response-schema';
+import { notesOf } from '../helpers/answer-notes';
 
 /**
  * The issue's "done when", through createApp with the real tariffs/,
@@ -87,7 +88,7 @@ describe('when a shop quotes MX → US, then it compares at least 4 carriers and
     const q = await quote(body());
     for (const o of q.options) {
       expect(o.rateStatus).toBe('illustrative');
-      expect(o.notes.find((n) => n.code === 'SAMPLE_RATES')?.text).toBe('Sample rates: load your negotiated table');
+      expect(notesOf(q, o).find((n) => n.code === 'SAMPLE_RATES')?.text).toBe('Sample rates: load your negotiated table');
       const parts = [q.goodsValue, o.shipping.amount, o.insurance.amount, o.duties.amount, o.taxes.amount, o.fees.amount];
       expect(parts.reduce((a, p) => a.plus(p), new D(0)).toFixed(2)).toBe(o.landedCost);
       expect(o.shipping.lines.reduce((a, l) => a.plus(l.amount), new D(0)).toFixed(2)).toBe(o.shipping.amount);

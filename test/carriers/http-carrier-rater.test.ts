@@ -254,9 +254,10 @@ describe('a slow carrier never fails the quote (createApp)', () => {
     expect(res.status).toBe(200);
     // The adapter answered from its table within its 400 ms budget: the quote's 3000 ms timeout never fired.
     expect(res.body.notes.map((n: { code: string }) => n.code)).not.toContain('CARRIER_UNAVAILABLE:tiny-courier/*');
-    const options = res.body.options as Array<{ carrier: string; service: string; notes: Array<{ code: string }> }>;
+    const options = res.body.options as Array<{ carrier: string; service: string; noteIds: string[] }>;
     expect(options.map((o) => `${o.carrier}/${o.service}`).sort()).toEqual(['tiny-courier/economy', 'tiny-courier/express']);
-    for (const o of options) expect(o.notes.map((n) => n.code)).toContain('LIVE_RATES_UNAVAILABLE');
+    const optionNotes = res.body.optionNotes as Record<string, { code: string }>;
+    for (const o of options) expect(o.noteIds.map((id) => optionNotes[id]?.code)).toContain('LIVE_RATES_UNAVAILABLE');
     expect(res.body.notes.map((n: { code: string }) => n.code)).toContain('CARRIER_UNAVAILABLE:live-only/*');
   });
 });

@@ -50,7 +50,12 @@ export interface DeMarker {
 
 export async function quoteDe(url: string, body: unknown): Promise<DeMarker> {
   const res = await fetch(`${url}/quote`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as { dataDates?: { tariff: string }; options?: { taxes: { lines: { code: string; rate: string; sourceDate?: string }[] } }[] };
+  const json = (await res.json()) as {
+    dataDates?: { tariff: string };
+    options?: { taxes: { lines: { code: string; rate: string; sourceId?: string }[] } }[];
+    sources?: Record<string, { reviewed: string }>;
+  };
   const vat = json.options?.[0]?.taxes.lines.find((l) => l.code === 'VAT');
-  return { status: res.status, vatRate: vat?.rate, vatSourceDate: vat?.sourceDate, tariffDate: json.dataDates?.tariff };
+  const source = vat?.sourceId ? json.sources?.[vat.sourceId] : undefined;
+  return { status: res.status, vatRate: vat?.rate, vatSourceDate: source?.reviewed, tariffDate: json.dataDates?.tariff };
 }

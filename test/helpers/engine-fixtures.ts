@@ -7,6 +7,7 @@ import type { QuoteInput, QuoteItem } from '../../src/quote/quote-input';
 import type { QuoteResult } from '../../src/quote/quote-result';
 import { indexTariff, type LoadedTariff } from '../../src/tariffs/tariff-index';
 import { tariffFileSchema } from '../../src/tariffs/tariff-schema';
+import { notesOf } from './answer-notes';
 
 /**
  * Round-number test data: 1 EUR = 1.25 USD = 20 MXN = 1.5 CAD = 160 JPY = 0.8 GBP.
@@ -127,9 +128,9 @@ export function quote(t: LoadedTariff, q: QuoteInput, services: RatedService[] =
   });
 }
 
-/** The only option of a quote. */
+/** The only option of a quote, with its notes resolved from the answer's `optionNotes`. */
 export function only(q: QuoteResult) {
   const o = q.options[0];
   if (!o || q.options.length !== 1) throw new Error(`expected one option, got ${q.options.length}`);
-  return o;
+  return { ...o, notes: notesOf(q, o) };
 }

@@ -3,6 +3,7 @@ import { TableCarrierRater } from '../../src/carriers/table-carrier-rater';
 import { quoteResponseSchema } from '../../src/schema/quote-response-schema';
 import { loadCarrier } from '../carriers/rate-helpers';
 import { FakeCarrier, expectProblem, testApp, testSnapshot } from '../helpers/http-fixtures';
+import { notesOf } from '../helpers/answer-notes';
 
 /**
  * Restricted goods through POST /quote: the bundled DHL Express table refuses
@@ -40,8 +41,8 @@ describe('POST /quote with restricted goods', () => {
     const res = await request(app).post('/quote').send(tequilaToUs({ buyer: 'business', locale: 'en' }));
     const q = quoteResponseSchema.parse(res.body);
     const dhl = q.options.find((o) => o.carrier === 'dhl-express');
-    expect(dhl?.notes.map((n) => n.code)).toContain('RESTRICTED_GOODS:dhl-alcohol-approval');
-    expect(dhl?.notes.find((n) => n.code === 'RESTRICTED_GOODS:dhl-alcohol-approval')?.text).toContain('prior approval');
+    expect(notesOf(q, dhl!).map((n) => n.code)).toContain('RESTRICTED_GOODS:dhl-alcohol-approval');
+    expect(notesOf(q, dhl!).find((n) => n.code === 'RESTRICTED_GOODS:dhl-alcohol-approval')?.text).toContain('prior approval');
   });
 
   it('when buyer is not consumer or business, then 422 names the field', async () => {

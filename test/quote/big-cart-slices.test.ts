@@ -42,6 +42,22 @@ describe(`a cart over ${SLICED_ABOVE_ITEMS} items does not hold the event loop (
     expect(turns).toBeGreaterThanOrEqual(6);
   });
 
+  it('when the destination values FOB, then the 1,000 item duties are resolved 100 a turn before the 6 options: at least 10 + 6 turns for other work', async () => {
+    expect(snapshot.tariffs.get('US')!.file.periods.every((p) => p.valuation.basis === 'FOB')).toBe(true);
+    const { turns, result } = await turnsDuring(() => quoteLandedCost(cart(1000), deps, { locale: 'en' }));
+    expect(result.options).toHaveLength(6);
+    expect(turns).toBeGreaterThanOrEqual(16);
+  });
+
+  it('when a CIF cart of 150 items is priced in slices (duties not resolved ahead: each option has its own customs value), then the answer is exactly the one buildQuote gives in one go', async () => {
+    const cif = tariff({}, { valuation: { basis: 'CIF', source: 'test' } });
+    const q = input({ items: Array.from({ length: 150 }, (_, i) => item({ index: i, unitPrice: new D(`${10 + i}.00`) })) });
+    const ctx = { tariff: cif, rates: RATES, rated: { options: [service('12.00'), service('9.00', 'USD', { carrier: 'other' })], rejections: [] },
+      holidays: NO_HOLIDAYS, originTimeZone: 'America/Mexico_City', now: new Date('2026-11-25T15:00:00Z'), quoteId: 'q_same', validForHours: 24 };
+    const sliced = await buildQuoteInSlices(q, ctx, () => new Promise((r) => setImmediate(r)));
+    expect(JSON.stringify(sliced)).toBe(JSON.stringify(buildQuote(q, ctx)));
+  });
+
   it('when the engine prices in slices, then the answer is exactly the one buildQuote gives in one go', async () => {
     const q = input({ items: Array.from({ length: 150 }, (_, i) => item({ index: i, unitPrice: new D(`${10 + i}.00`) })) });
     const ctx = { tariff: tariff(), rates: RATES, rated: { options: [service('12.00'), service('9.00', 'USD', { carrier: 'other' }), service('30.00', 'MXN', { carrier: 'third' })], rejections: [] },

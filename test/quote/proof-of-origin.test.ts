@@ -1,9 +1,11 @@
 import { quoteParcel, type Parcel } from './destinations/destination-fixtures';
+import { notesOf } from '../helpers/answer-notes';
 
 /** The option's PROOF_OF_ORIGIN note for an agreement, in the answer's language. */
 function proofNote(p: Parcel, agreement: string) {
   const q = quoteParcel(p);
-  return q.options[0]!.notes.find((n) => n.code === `PROOF_OF_ORIGIN:${agreement}`);
+  const n = notesOf(q, q.options[0]!).find((x) => x.code === `PROOF_OF_ORIGIN:${agreement}`);
+  return n && { ...n, source: n.sourceId ? q.sources[n.sourceId]?.title : undefined };
 }
 
 const shirt = (price: string, qty = 1) => ({ hs: '610910', price, qty });

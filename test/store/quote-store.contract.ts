@@ -22,6 +22,8 @@ export function sampleQuote(id: string, createdAt: string, validUntil: string): 
     options: [],
     confidence: { byLevel: { confirmed: 0, secondary: 0, estimated: 0 } },
     notes: [{ code: 'ESTIMATE', severity: 'info', text: 'Estimación, no una resolución aduanera.' }],
+    optionNotes: {},
+    sources: {},
   };
 }
 

@@ -16,6 +16,7 @@ import { bundledHsNomenclature } from '../../../src/hs/hs-validity';
 import { loadTariffDirectory } from '../../../src/tariffs/tariff-loader';
 import { FakeVendor } from './fake-vendor';
 import { SECRETS, answerWell, vendorEnv } from './live-fixtures';
+import { notesOf } from '../../helpers/answer-notes';
 
 /**
  * The issue's "done when", through createApp with the real tariffs/,
@@ -109,7 +110,7 @@ describe('MX → US in MXN with every vendor answering', () => {
       expect([o.estimatedDelivery, o.deliveryDays]).toEqual([{ earliest: date, latest: date, pickup: '2026-05-04' }, { min: days, max: days }]);
     }
     const dhl = find(quote.options, 'dhl-express', 'express-worldwide');
-    expect(dhl.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['LIVE_RATES', 'CARRIER_DELIVERY_DATE']));
+    expect(notesOf(quote, dhl).map((n) => n.code)).toEqual(expect.arrayContaining(['LIVE_RATES', 'CARRIER_DELIVERY_DATE']));
     expect(en(dhl.shipping.lines[0]?.working)).toBe(`DHL Express MyDHL API (${new URL(fake.url).host}) MXN`);
     // Table services the vendors did not price are left out, and said so.
     expect(quote.notes.map((n) => n.code)).toEqual(expect.arrayContaining(['CARRIER_UNAVAILABLE:fedex/international-economy', 'CARRIER_UNAVAILABLE:ups/worldwide-expedited']));
@@ -159,9 +160,9 @@ describe('MX → US in MXN with the vendor servers stopped', () => {
       const o = find(quote.options, carrier, service);
       expect(o.rateStatus).toBe('illustrative');
       expect(o.shipping).toEqual(find(tablesOnly.options, carrier, service).shipping);
-      expect(o.notes[0]?.code).toBe('LIVE_RATES_UNAVAILABLE');
+      expect(notesOf(quote, o)[0]?.code).toBe('LIVE_RATES_UNAVAILABLE');
       // DHL and karrio: "network error: …"; FedEx and UPS fail at the sign-in: "sign-in failed (network error: …)".
-      expect(o.notes[0]?.text).toMatch(new RegExp(`^Live rates from ${o.carrierName} failed \\((karrio |sign-in failed \\()?network error: [^)]+\\)+; its table prices are shown\\.$`));
+      expect(notesOf(quote, o)[0]?.text).toMatch(new RegExp(`^Live rates from ${o.carrierName} failed \\((karrio |sign-in failed \\()?network error: [^)]+\\)+; its table prices are shown\\.$`));
     }
     expect(quote.notes.map((n) => n.code)).toContain('CARRIER_UNAVAILABLE:karrio/*');
     expectNoSecret(res.text);

@@ -16,7 +16,7 @@ function option(over: Partial<QuoteOption> = {}): QuoteOption {
     estimatedDelivery: { earliest: '2026-07-02', latest: '2026-07-06', pickup: '2026-06-30' },
     deMinimis: { duty: 'none', tax: 'none' },
     confidence: { level: 'confirmed', figures: [{ kind: 'valuation', confidence: 'confirmed' }] },
-    notes: [],
+    noteIds: [],
     ...over,
   };
 }

@@ -11,6 +11,7 @@ import type { QuoteResult } from '../../../src/quote/quote-result';
 import { loadTariffFile } from '../../../src/tariffs/tariff-loader';
 import type { LoadedTariff } from '../../../src/tariffs/tariff-index';
 import { input, item, NO_HOLIDAYS, RATES, service } from '../../helpers/engine-fixtures';
+import { notesOf } from '../../helpers/answer-notes';
 
 /**
  * Round-number rates for the destination tests (SAR 4.5 per EUR added for the Saudi threshold): the engine fixtures' table (1 EUR = 1.25 USD =
@@ -140,7 +141,7 @@ export function lines(q: QuoteResult) {
     fees: o.fees.lines.map((l) => [l.code, l.amount]),
     deMinimis: o.deMinimis,
     landedCost: o.landedCost,
-    notes: [...q.notes, ...o.notes].map((n) => n.code),
+    notes: [...q.notes, ...notesOf(q, o)].map((n) => n.code),
   };
 }
 

@@ -2,6 +2,7 @@ import { D } from '../../../src/domain/money';
 import { createHolidayCalendar } from '../../../src/domain/holiday-calendar';
 import type { RateTable } from '../../../src/fx/rate-table';
 import { DEST_RATES, lines, quoteParcel } from './destination-fixtures';
+import { notesOf } from '../../helpers/answer-notes';
 
 /**
  * Generated tariff files (npm run import:world), worked out by hand. Two cotton T-shirts (6109.10)
@@ -36,7 +37,7 @@ describe('generated destinations: T-shirts from Mexico, worked out by hand', () 
     expect(l.landedCost).toBe(landed);
     expect(new D(landed).toString()).toBe(new D('80').plus(duty).plus(tax).toString());
     expect(l.notes).toEqual(expect.arrayContaining(['WORLD-ESTIMATE', 'WORLD-NO-THRESHOLD', 'DUTY_ESTIMATED', 'UNCONFIRMED_FIGURES']));
-    const unconfirmed = q.options[0]?.notes.find((n) => n.code === 'UNCONFIRMED_FIGURES')?.text ?? '';
+    const unconfirmed = notesOf(q, q.options[0]!).find((n) => n.code === 'UNCONFIRMED_FIGURES')?.text ?? '';
     expect(unconfirmed).toContain(`valuation basis, ${code} ${vat}%`);
     const noThreshold = q.notes.find((n) => n.code === 'WORLD-NO-THRESHOLD')?.text ?? '';
     expect(noThreshold).toMatch(/: duties and taxes assumed due on every parcel\.$/);

@@ -1,0 +1,62 @@
+import type { LoadedTariff } from '../tariffs/tariff-index';
+import type { NoteOut, PricedOption, QuoteOption, SourceRef } from './quote-result';
+
+/**
+ * The answer by reference (issue 17): a note several options share is written
+ * once in `optionNotes` (each option lists its ids in `noteIds`), and every
+ * source a line or note names by `sourceId` is written once in `sources`.
+ * Nothing is dropped: each id resolves in the same answer.
+ */
+export function notesByReference(priced: readonly PricedOption[]): { options: QuoteOption[]; optionNotes: Record<string, NoteOut> } {
+  const optionNotes: Record<string, NoteOut> = {};
+  const idOf = new Map<string, string>();
+  const perCode = new Map<string, number>();
+  const options = priced.map(({ notes, ...option }) => ({
+    ...option,
+    noteIds: notes.map((n) => {
+      const key = `${n.code}\0${n.severity}\0${n.text}\0${n.sourceId ?? ''}`;
+      let id = idOf.get(key);
+      if (id === undefined) {
+        // The code names the note; options that word the same code differently get code#2, code#3…
+        const seen = (perCode.get(n.code) ?? 0) + 1;
+        perCode.set(n.code, seen);
+        id = seen === 1 ? n.code : `${n.code}#${seen}`;
+        idOf.set(key, id);
+        optionNotes[id] = n;
+      }
+      return id;
+    }),
+  }));
+  return { options, optionNotes };
+}
+
+/** What may carry a `sourceId`: the lines of every option and the notes. */
+interface Referencing {
+  options: readonly Pick<QuoteOption, 'duties' | 'taxes' | 'fees'>[];
+  notes: readonly NoteOut[];
+  optionNotes: Readonly<Record<string, NoteOut>>;
+}
+
+/** Every source id the answer uses, resolved in the tariff files it came from ("<file country>:<key>"). */
+export function sourcesUsed(answer: Referencing, tariffs: readonly (LoadedTariff | undefined)[]): Record<string, SourceRef> {
+  const ids = new Set<string>();
+  const add = (x: { sourceId?: string | undefined }) => {
+    if (x.sourceId !== undefined) ids.add(x.sourceId);
+  };
+  for (const o of answer.options) {
+    o.duties.lines.forEach(add);
+    o.taxes.lines.forEach(add);
+    o.fees.lines.forEach(add);
+  }
+  answer.notes.forEach(add);
+  Object.values(answer.optionNotes).forEach(add);
+  const byCountry = new Map<string, LoadedTariff>();
+  for (const t of tariffs) if (t && !byCountry.has(t.file.country)) byCountry.set(t.file.country, t);
+  const sources: Record<string, SourceRef> = {};
+  for (const id of [...ids].sort()) {
+    const cut = id.indexOf(':');
+    const entry = byCountry.get(id.slice(0, cut))?.file.sources[id.slice(cut + 1)];
+    if (entry) sources[id] = { title: entry.title, ...(entry.url ? { url: entry.url } : {}), reviewed: entry.reviewed };
+  }
+  return sources;
+}
