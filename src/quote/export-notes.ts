@@ -2,7 +2,7 @@ import { inForce } from '../domain/dates';
 import { ZERO } from '../domain/money';
 import { convert, hasRate, type RateTable } from '../fx/rate-table';
 import { matchesAnyPrefix } from '../domain/hs-code';
-import type { LoadedTariff } from '../tariffs/tariff-index';
+import { sourceTitle, type LoadedTariff } from '../tariffs/tariff-index';
 import type { QuoteInput } from './quote-input';
 import type { NoteOut, QuoteOption } from './quote-result';
 
@@ -32,7 +32,7 @@ export function exportNotes(origin: LoadedTariff | undefined, input: QuoteInput,
       code: n.code,
       severity: n.severity,
       text: `${n.text[input.locale]}${unconfirmed}`,
-      ...(src ? { source: `${src.title} (${src.reviewed})` } : {}),
+      ...(src ? { source: `${sourceTitle(src, input.locale)} (${src.reviewed})` } : {}),
     });
   }
   return out;

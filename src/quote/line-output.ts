@@ -5,7 +5,7 @@ import { formatAmount, formatRate } from '../domain/money';
 import type { TaxLineCalc } from '../domain/tax';
 import type { FileConfidence } from '../schema/primitives';
 import type { DutyLineCalc } from '../tariffs/resolve-duty';
-import { sourceOf, type LoadedTariff } from '../tariffs/tariff-index';
+import { sourceOf, sourceTitle, type LoadedTariff } from '../tariffs/tariff-index';
 import type { Locale } from './quote-input';
 import type { DutyLineOut, FeeLineOut, TaxLineOut } from './quote-result';
 import { say } from '../domain/wording';
@@ -21,9 +21,9 @@ export interface LineFormat {
   locale: Locale;
 }
 
-function sourceFields(tariff: LoadedTariff, key: string | undefined): { source?: string; sourceDate?: string } {
-  const s = key ? sourceOf(tariff, key) : undefined;
-  return s ? { source: s.title, sourceDate: s.reviewed } : {};
+function sourceFields(f: LineFormat, key: string | undefined): { source?: string; sourceDate?: string } {
+  const s = key ? sourceOf(f.tariff, key) : undefined;
+  return s ? { source: sourceTitle(s, f.locale), sourceDate: s.reviewed } : {};
 }
 
 export function dutyOut(l: DutyLineCalc, f: LineFormat): DutyLineOut {
@@ -38,7 +38,7 @@ export function dutyOut(l: DutyLineCalc, f: LineFormat): DutyLineOut {
     working: say(l.working, f.locale),
     ...(l.estimated ? { estimated: true } : {}),
     confidence: l.confidence,
-    ...sourceFields(f.tariff, l.sourceKey),
+    ...sourceFields(f, l.sourceKey),
   };
 }
 
@@ -57,7 +57,7 @@ export function taxOut(l: TaxLineCalc, f: LineFormat, exemptBy?: FileConfidence)
     working: say(l.working, f.locale),
     collectedAt: l.collectedAt,
     confidence: fromFileMark(l.rule === 'de-minimis' ? exemptBy : l.confidence),
-    ...sourceFields(f.tariff, l.sourceKey),
+    ...sourceFields(f, l.sourceKey),
   };
 }
 
@@ -76,7 +76,7 @@ export function exciseOut(l: ExciseLineCalc, f: LineFormat): TaxLineOut {
     working: say(l.working, f.locale),
     collectedAt: 'import',
     confidence: fromFileMark(l.confidence),
-    ...sourceFields(f.tariff, l.sourceKey),
+    ...sourceFields(f, l.sourceKey),
   };
 }
 
@@ -92,6 +92,6 @@ export function feeOut(l: FeeLineCalc, f: LineFormat): FeeLineOut {
     payer: l.payer,
     inTaxBase: l.inTaxBase,
     confidence: fromFileMark(l.confidence),
-    ...sourceFields(f.tariff, l.sourceKey),
+    ...sourceFields(f, l.sourceKey),
   };
 }

@@ -4,7 +4,7 @@ import { formatAmount } from '../domain/money';
 import type { Note } from '../domain/note';
 import type { LocalizedText } from '../schema/primitives';
 import { matchesAnyPrefix } from '../domain/hs-code';
-import { sourceOf, type LoadedTariff } from '../tariffs/tariff-index';
+import { sourceOf, sourceTitle, type LoadedTariff } from '../tariffs/tariff-index';
 import type { DutyLineCalc } from '../tariffs/resolve-duty';
 import type { OptionCalc, QuoteContext } from './quote-context';
 import type { QuoteInput } from './quote-input';
@@ -15,7 +15,7 @@ import { exportNotes, UNCONFIRMED_SUFFIX } from './export-notes';
 
 function out(n: Note, tariff: LoadedTariff | undefined, locale: 'es' | 'en'): NoteOut {
   const src = n.sourceKey && tariff ? sourceOf(tariff, n.sourceKey) : undefined;
-  return { code: n.code, severity: n.severity, text: n.text[locale], ...(src ? { source: `${src.title} (${src.reviewed})` } : {}) };
+  return { code: n.code, severity: n.severity, text: n.text[locale], ...(src ? { source: `${sourceTitle(src, locale)} (${src.reviewed})` } : {}) };
 }
 
 function dedupe(notes: NoteOut[]): NoteOut[] {

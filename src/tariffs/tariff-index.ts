@@ -69,6 +69,12 @@ export function originCovered(tariff: LoadedTariff, rule: { origins?: string[] |
   return true;
 }
 
-export function sourceOf(tariff: LoadedTariff, key: string): { title: string; url?: string; reviewed: string } | undefined {
+export function sourceOf(tariff: LoadedTariff, key: string): { title: string; titleEs?: string; url?: string; reviewed: string } | undefined {
   return tariff.file.sources[key];
+}
+
+/** A source's title in the answer's language: the Spanish title where the file has one, else the original marked as English. */
+export function sourceTitle(src: { title: string; titleEs?: string }, locale: 'es' | 'en'): string {
+  if (locale === 'en') return src.title;
+  return src.titleEs ?? `${src.title} (en inglés)`;
 }
