@@ -14,6 +14,7 @@ import type {
 import { assembleLiveOption } from './live/live-assemble';
 import { fallBack, liveIncomplete, rateTableSafely, tableLeftovers, unusableCurrency } from './live/live-fallback';
 import { defaultLiveDeps, fetchOnce, parseJsonAnswer, withRetries, type Attempt, type LiveDeps, type RetryPolicy } from './live/live-http';
+import { C } from './table/carrier-phrases';
 
 /**
  * A code carrier: asks a carrier's HTTP rate endpoint for live prices and,
@@ -135,7 +136,7 @@ export class HttpCarrierRater implements CarrierRater {
     const transitDays = live.transitDays ?? known?.transitDays;
     if (transitDays === undefined) return liveIncomplete(this, live.service, serviceName, { es: 'días de tránsito', en: 'transit days' });
     const host = new URL(this.config.url).host;
-    const working = `${this.name} rate service (${host})`;
+    const working = C.rateService(this.name, host);
     const lines: ChargeLine[] = live.lines.map((l) => ({
       code: l.code,
       name: l.name ?? known?.lines.find((k) => k.code === l.code)?.name ?? { es: l.code, en: l.code },

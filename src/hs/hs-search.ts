@@ -17,6 +17,8 @@ export interface HsSuggestion {
   lang: HsLocale;
   /** The HS 2022 subheading text (English, UN Comtrade), to check the choice against. */
   official: string;
+  /** The language of `official`: always English (the nomenclature is published in English only; no machine translation). */
+  officialLang: 'en';
   source: 'curated' | 'hs2022';
   /** Where the code depends on the material or the form: which case this is and where the other goes, in the request's language. */
   note?: string;
@@ -109,6 +111,8 @@ function miniSearch<T>(fields: string[], terms: TermsOf, boost?: Record<string, 
  */
 export class HsSearch {
   private readonly official = new Map<string, HsSubheading>();
+  /** The first curated product per code: its Spanish name stands for a nomenclature line in Spanish mode. */
+  private readonly curatedByHs6 = new Map<string, CuratedProduct>();
   private readonly curatedIndex: Record<HsLocale, MiniSearch<CuratedDoc>>;
   private readonly officialIndex: MiniSearch<OfficialDoc>;
   /** Per product, its names and synonyms as phrases of stems, per search language. */
@@ -119,6 +123,7 @@ export class HsSearch {
     private readonly curated: readonly CuratedProduct[],
   ) {
     for (const line of nomenclature) this.official.set(line.hs6, line);
+    for (const p of curated) if (!this.curatedByHs6.has(p.hs6)) this.curatedByHs6.set(p.hs6, p);
     const unknown = curated.filter((p) => !this.official.has(p.hs6));
     if (unknown.length > 0) {
       throw new Error(`curated products with a code that is not an HS 2022 subheading: ${unknown.map((p) => `${p.es} (${p.hs6})`).join(', ')}`);
@@ -141,13 +146,21 @@ export class HsSearch {
   private fromCurated(product: CuratedProduct, locale: HsLocale): HsSuggestion {
     return {
       code: formatHs6(product.hs6), hs6: product.hs6, label: product[locale], lang: locale,
-      official: this.official.get(product.hs6)!.description, source: 'curated',
+      official: this.official.get(product.hs6)!.description, officialLang: 'en', source: 'curated',
       ...(product.note ? { note: product.note[locale] } : {}),
     };
   }
 
-  private fromLine(line: HsSubheading): HsSuggestion {
-    return { code: formatHs6(line.hs6), hs6: line.hs6, label: line.description, lang: 'en', official: line.description, source: 'hs2022' };
+  /**
+   * A nomenclature line. In Spanish, its label is the curated Spanish name of a product under
+   * that code where there is one; else the English text, with a note saying so.
+   */
+  private fromLine(line: HsSubheading, locale: HsLocale): HsSuggestion {
+    const base = { code: formatHs6(line.hs6), hs6: line.hs6, official: line.description, officialLang: 'en' as const, source: 'hs2022' as const };
+    if (locale === 'en') return { ...base, label: line.description, lang: 'en' };
+    const named = this.curatedByHs6.get(line.hs6);
+    if (named) return { ...base, label: named.es, lang: 'es' };
+    return { ...base, label: line.description, lang: 'en', note: 'Descripción oficial en inglés: no hay un nombre en español para este código.' };
   }
 
   /** Curated products under the code first, then the subheadings no curated product names, in code order. */
@@ -155,7 +168,7 @@ export class HsSearch {
     const prefix = digits.slice(0, 6);
     const curated = this.curated.filter((p) => p.hs6.startsWith(prefix)).map((p) => this.fromCurated(p, locale));
     const named = new Set(curated.map((s) => s.hs6));
-    const lines = this.nomenclature.filter((l) => l.hs6.startsWith(prefix) && !named.has(l.hs6)).map((l) => this.fromLine(l));
+    const lines = this.nomenclature.filter((l) => l.hs6.startsWith(prefix) && !named.has(l.hs6)).map((l) => this.fromLine(l, locale));
     return [...curated, ...lines].slice(0, limit);
   }
 
@@ -195,7 +208,7 @@ export class HsSearch {
       // A nomenclature line is left out when a curated product above it already suggests that code.
       if (c.tier === 1 && suggested.has(c.hs6)) continue;
       suggested.add(c.hs6);
-      out.push(c.tier === 0 ? this.fromCurated(this.curated[c.id as number]!, locale) : this.fromLine(this.official.get(c.hs6)!));
+      out.push(c.tier === 0 ? this.fromCurated(this.curated[c.id as number]!, locale) : this.fromLine(this.official.get(c.hs6)!, locale));
       if (out.length === limit) break;
     }
     return out;

@@ -12,8 +12,9 @@ const hsSuggestionSchema = z.strictObject({
   label: z.string().describe('The product name in `lang`: a curated name, or the HS 2022 subheading text'),
   lang: z.enum(['es', 'en']).describe('Language of `label`'),
   official: z.string().describe('The HS 2022 subheading text (UN Comtrade), to check the choice against'),
+  officialLang: z.literal('en').describe('The language of `official`: English, the only language the nomenclature is published in'),
   source: z.enum(['curated', 'hs2022']),
-  note: z.string().optional().describe('Where the code depends on the material or the form, in the request\'s language'),
+  note: z.string().optional().describe('Where the code depends on the material or the form, in the request\'s language; in Spanish, also that `label` is the official English text when no Spanish name maps to the code'),
 });
 
 export const hsSearchResponseSchema = z.strictObject({

@@ -1,4 +1,5 @@
-import type { LoadedTariff } from '../tariffs/tariff-index';
+import { sourceTitle, type LoadedTariff } from '../tariffs/tariff-index';
+import type { Locale } from './quote-input';
 import type { NoteOut, PricedOption, QuoteOption, SourceRef } from './quote-result';
 
 /**
@@ -37,8 +38,8 @@ interface Referencing {
   optionNotes: Readonly<Record<string, NoteOut>>;
 }
 
-/** Every source id the answer uses, resolved in the tariff files it came from ("<file country>:<key>"). */
-export function sourcesUsed(answer: Referencing, tariffs: readonly (LoadedTariff | undefined)[]): Record<string, SourceRef> {
+/** Every source id the answer uses, resolved in the tariff files it came from ("<file country>:<key>"), titled in the answer's language. */
+export function sourcesUsed(answer: Referencing, tariffs: readonly (LoadedTariff | undefined)[], locale: Locale): Record<string, SourceRef> {
   const ids = new Set<string>();
   const add = (x: { sourceId?: string | undefined }) => {
     if (x.sourceId !== undefined) ids.add(x.sourceId);
@@ -56,7 +57,7 @@ export function sourcesUsed(answer: Referencing, tariffs: readonly (LoadedTariff
   for (const id of [...ids].sort()) {
     const cut = id.indexOf(':');
     const entry = byCountry.get(id.slice(0, cut))?.file.sources[id.slice(cut + 1)];
-    if (entry) sources[id] = { title: entry.title, ...(entry.url ? { url: entry.url } : {}), reviewed: entry.reviewed };
+    if (entry) sources[id] = { title: sourceTitle(entry, locale), ...(entry.url ? { url: entry.url } : {}), reviewed: entry.reviewed };
   }
   return sources;
 }

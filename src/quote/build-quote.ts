@@ -113,7 +113,7 @@ function finishQuote(start: QuoteStart, priced: PricedOption[]): QuoteResult {
     confidence: quoteConfidence(options),
     notes,
     optionNotes,
-    sources: sourcesUsed({ options, notes, optionNotes }, [ctx.tariff, ctx.originTariff]),
+    sources: sourcesUsed({ options, notes, optionNotes }, [ctx.tariff, ctx.originTariff], input.locale),
   };
 }
 

@@ -126,7 +126,7 @@ function summary(o: QuoteOption): CompareOption {
 function warningsOf(option: QuoteOption, quote: QuoteResult): CompareRow['warnings'] {
   const seen = new Set<string>();
   const out: CompareRow['warnings'] = [];
-  for (const n of [...option.notes, ...quote.notes]) {
+  for (const n of [...option.noteIds.map((id) => quote.optionNotes[id]!), ...quote.notes]) {
     const key = `${n.code}\u0000${n.text}`;
     if (n.severity !== 'warning' || seen.has(key)) continue;
     seen.add(key);

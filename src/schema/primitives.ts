@@ -83,6 +83,8 @@ export const sourcedFields = {
 
 export const sourceEntrySchema = z.object({
   title: z.string().min(1),
+  /** The title in Spanish, shown in Spanish answers; without it they show `title` marked "(en inglés)". */
+  titleEs: z.string().min(1).optional(),
   url: z.string().optional(),
   reviewed: isoDateSchema,
   licence: z.string().optional(),

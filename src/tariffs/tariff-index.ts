@@ -77,6 +77,12 @@ export function sourceIdOf(tariff: LoadedTariff, key: string | undefined): strin
   return key !== undefined && tariff.file.sources[key] ? `${tariff.file.country}:${key}` : undefined;
 }
 
-export function sourceOf(tariff: LoadedTariff, key: string): { title: string; url?: string; reviewed: string } | undefined {
+export function sourceOf(tariff: LoadedTariff, key: string): { title: string; titleEs?: string; url?: string; reviewed: string } | undefined {
   return tariff.file.sources[key];
+}
+
+/** A source's title in the answer's language: the Spanish title where the file has one, else the original marked as English. */
+export function sourceTitle(src: { title: string; titleEs?: string }, locale: 'es' | 'en'): string {
+  if (locale === 'en') return src.title;
+  return src.titleEs ?? `${src.title} (en inglés)`;
 }

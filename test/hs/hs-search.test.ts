@@ -61,7 +61,7 @@ describe('HsSearch ranking over a small list', () => {
   it('when a product with a note is suggested, then the note comes in the language asked for, with the code and the official text', () => {
     expect(search.search('taza', 'es')[0]).toEqual({
       code: '6912.00', hs6: '691200', label: 'Taza de cerámica', lang: 'es', source: 'curated',
-      official: 'Ceramic tableware, kitchenware, other household articles and toilet articles; other than of porcelain or china',
+      official: 'Ceramic tableware, kitchenware, other household articles and toilet articles; other than of porcelain or china', officialLang: 'en',
       note: 'Si es de porcelana: 6911.10.',
     });
     expect(search.search('mug', 'en')[0]?.note).toBe('Of porcelain: 6911.10.');
@@ -81,8 +81,9 @@ describe('HsSearch ranking over a small list', () => {
     expect(codes('tequila', 'es')).toEqual(['2208.90 Tequila']);
   });
 
-  it('when the Spanish names have nothing, then English words are found in the nomenclature', () => {
-    expect(search.search('spirits', 'es').map((s) => [s.code, s.lang, s.source])).toEqual([['2208.90', 'en', 'hs2022']]);
+  it('when the Spanish names have nothing, then English words are found in the nomenclature, labelled in Spanish by the curated product of that code', () => {
+    expect(search.search('spirits', 'es').map((s) => [s.code, s.label, s.lang, s.source])).toEqual([['2208.90', 'Tequila', 'es', 'hs2022']]);
+    expect(search.search('spirits', 'en').map((s) => [s.code, s.lang, s.source])).toEqual([['2208.90', 'en', 'hs2022']]);
   });
 
   it.each([

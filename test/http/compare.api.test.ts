@@ -8,6 +8,7 @@ import { convert } from '../../src/fx/rate-table';
 import { createApp } from '../../src/http/app';
 import { compareResponseSchema, type CompareOption, type CompareResult } from '../../src/schema/compare-schema';
 import type { QuoteOption, QuoteResult } from '../../src/quote/quote-result';
+import { notesOf } from '../helpers/answer-notes';
 import { parseCsvRecords } from '../../src/schema/csv';
 
 /** The bundled data, as `npm start` serves it; the clock fixed so ship dates and delivery days are stable. */
@@ -99,7 +100,7 @@ describe('POST /compare: one T-shirt cart from MX to every destination (bundled 
     expect(row.goodsValue).toBe(quote.goodsValue);
     expect(row.confidence).toBe(quote.options[0]!.confidence.level);
     expect(row.name).toBe(snapshot.tariffs.get(country)!.file.name.en);
-    const quoteWarnings = [...quote.options[0]!.notes, ...quote.notes].filter((n) => n.severity === 'warning').map((n) => n.code);
+    const quoteWarnings = [...notesOf(quote, quote.options[0]!), ...quote.notes].filter((n) => n.severity === 'warning').map((n) => n.code);
     expect(row.warnings.map((w) => w.code)).toEqual([...new Set(quoteWarnings)]);
   });
 

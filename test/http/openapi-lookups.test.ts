@@ -54,3 +54,18 @@ describe('POST /integrations/shopify/rates on a default start (no SHOPIFY_CATALO
     expect(res.body.detail).toMatch(lang === 'es' ? /se activa al definir/ : /is turned on by setting/);
   });
 });
+
+describe('GET /hs/search in Spanish: official descriptions (issue 14 item 6)', () => {
+  it('when the code 2710 (petroleum oils) is searched in Spanish, then each line no curated product names is the English text with a note saying so, never a made-up translation', async () => {
+    const res = await request(app).get('/hs/search').query({ q: '2710', locale: 'es' });
+    const results = hsSearchResponseSchema.parse(res.body).results.filter((r) => r.source === 'hs2022');
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) {
+      expect(r).toMatchObject({ source: 'hs2022', lang: 'en', officialLang: 'en', label: r.official });
+      expect(r.note).toBe('Descripción oficial en inglés: no hay un nombre en español para este código.');
+    }
+    // In English no such note.
+    const en = await request(app).get('/hs/search').query({ q: '2710', locale: 'en' });
+    expect(hsSearchResponseSchema.parse(en.body).results.every((r) => r.note === undefined)).toBe(true);
+  }, 30_000);
+});

@@ -4,6 +4,7 @@ import { D, sum } from '../../domain/money';
 import type { LocalizedText } from '../../schema/primitives';
 import type { ChargeLine, RatedService, ShipmentToRate } from '../carrier-rater';
 import { feeInCurrency } from './live-fallback';
+import type { Wording } from '../../domain/wording';
 
 /** What a live answer gives for one service, before the table fills in the rest. */
 export interface LiveOptionParts {
@@ -18,7 +19,7 @@ export interface LiveOptionParts {
   lines: ChargeLine[];
   insurance: Decimal | undefined;
   /** Where the prices come from, on the insurance line. */
-  working: string;
+  working: Wording;
   /** The table's option for the same service, if any. */
   known: RatedService | undefined;
   shipment: ShipmentToRate;

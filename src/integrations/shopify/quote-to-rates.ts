@@ -41,8 +41,9 @@ export function shopifyDate(isoDate: string, timeZone: string): string {
   return `${isoDate} 12:00:00 ${offset}`;
 }
 
-function taxLabel(o: QuoteOption): string {
-  return [...new Set(o.taxes.lines.filter((t) => t.collectedAt === 'import').map((t) => `${t.code} ${t.rate}%`))].join(', ');
+/** The import taxes by code in English ("HST 13%"); by name in Spanish, where codes such as VAT are English words. */
+function taxLabel(o: QuoteOption, es: boolean): string {
+  return [...new Set(o.taxes.lines.filter((t) => t.collectedAt === 'import').map((t) => `${es ? t.name : t.code} ${t.rate}%`))].join(', ');
 }
 
 function description(quote: QuoteResult, o: QuoteOption): string {
@@ -51,7 +52,7 @@ function description(quote: QuoteResult, o: QuoteOption): string {
   const importTaxes = sum(o.taxes.lines.filter((t) => t.collectedAt === 'import').map((t) => new D(t.amount)));
   const checkoutTaxes = o.taxes.lines.filter((t) => t.collectedAt === 'checkout');
   const shipping = formatAmount(new D(o.shipping.amount).plus(o.insurance.amount), ccy);
-  const label = taxLabel(o);
+  const label = taxLabel(o, es);
   const taxes = `${formatAmount(importTaxes, ccy)}${label ? ` (${label})` : ''}`;
   const fees = new D(o.fees.amount);
   let text: string;
@@ -65,8 +66,8 @@ function description(quote: QuoteResult, o: QuoteOption): string {
       : `Shipping only. About ${o.payableOnDelivery} ${ccy} of duties, taxes and fees are paid on delivery.`;
   }
   if (checkoutTaxes.length > 0) {
-    const names = checkoutTaxes.map((t) => `${t.code} ${t.amount}`).join(', ');
-    text += es ? ` ${names} ${ccy} se cobra con los impuestos del pedido.` : ` ${names} ${ccy} is charged with the order's taxes.`;
+    const names = checkoutTaxes.map((t) => `${es ? t.name : t.code} ${t.amount}`).join(', ');
+    text += es ? ` ${names} ${ccy} se ${checkoutTaxes.length === 1 ? 'cobra' : 'cobran'} con los impuestos del pedido.` : ` ${names} ${ccy} is charged with the order's taxes.`;
   }
   return text;
 }

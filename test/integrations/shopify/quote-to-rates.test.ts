@@ -47,6 +47,10 @@ describe('Shopify rates from a quote', () => {
     const [r] = quoteToRates({ ...q, options: [withCheckoutVat] }, 'Europe/London');
     expect(r?.description).toBe('Shipping 30.00 + duties 0.00 + taxes 0.00 GBP: duties and taxes paid, nothing to pay on delivery. VAT 20.00 GBP is charged with the order\'s taxes.');
     expect(r?.service_name).toBe('DHL Express Worldwide (duties included)');
+    // The same rate in Spanish: one language, the tax named as the answer names it (issue 14 item 6).
+    const iva = { ...tax('VAT', '20.00', 'checkout'), name: 'IVA del Reino Unido' };
+    const [rEs] = quoteToRates({ ...q, locale: 'es', options: [option({ taxes: { amount: '20.00', lines: [iva] }, payableAtCheckout: '150.00' })] }, 'Europe/London');
+    expect(rEs?.description).toBe('Envío 30.00 + aranceles 0.00 + impuestos 0.00 GBP: aranceles e impuestos pagados, nada que pagar al recibir. IVA del Reino Unido 20.00 GBP se cobra con los impuestos del pedido.');
   });
 
   it.each([

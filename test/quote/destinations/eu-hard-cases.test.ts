@@ -1,4 +1,5 @@
 import { QuoteError } from '../../../src/quote/quote-error';
+import { notesOf } from '../../helpers/answer-notes';
 import { lines, quoteParcel, type Parcel } from './destination-fixtures';
 
 /**
@@ -229,7 +230,7 @@ describe('proof of origin: EU–Mexico (POO-EU-MX)', () => {
   it('when a USD 250 T-shirt (EUR 200 > 150) enters at the EU–MX 0 %, then the note names EUR.1 or the invoice declaration up to EUR 6,000, valid 10 months', () => {
     const q = quoteParcel({ dest: 'DE', currency: 'EUR', shipDate: '2026-06-30', shippingUsd: '20', items: [{ hs: '610910', price: '250' }], locale: 'en' });
     expect(lines(q).duties).toEqual([['preferential:EU-MX', '0.00']]);
-    const note = q.options[0]!.notes.find((n) => n.code === 'PROOF_OF_ORIGIN:EU-MX') ?? q.notes.find((n) => n.code === 'PROOF_OF_ORIGIN:EU-MX');
+    const note = notesOf(q, q.options[0]!).find((n) => n.code === 'PROOF_OF_ORIGIN:EU-MX') ?? q.notes.find((n) => n.code === 'PROOF_OF_ORIGIN:EU-MX');
     expect(note?.text).toContain('EUR.1 movement certificate issued by the Secretaría de Economía');
     expect(note?.text).toContain('up to EUR 6,000');
     expect(note?.text).toContain('Validity: 10 months');

@@ -1,6 +1,7 @@
 import { D } from '../../../src/domain/money';
 import type { RateTable } from '../../../src/fx/rate-table';
 import { QuoteError } from '../../../src/quote/quote-error';
+import { notesOf } from '../../helpers/answer-notes';
 import { DEST_RATES, lines, quoteParcel, type Parcel } from './destination-fixtures';
 
 /**
@@ -54,7 +55,7 @@ describe('CH: spirits tax, EFTA–Mexico preference and proof, Samnaun', () => {
     const l = lines(q);
     expect(l.duties).toEqual([['preferential:EFTA-MX', '0.00']]);
     expect(l.taxes).toEqual([['VAT', '8.1', '56.00', '4.54', 'import']]);
-    const proof = [...q.notes, ...q.options[0]!.notes].find((n) => n.code === 'PROOF_OF_ORIGIN:EFTA-MX');
+    const proof = [...q.notes, ...notesOf(q, q.options[0]!)].find((n) => n.code === 'PROOF_OF_ORIGIN:EFTA-MX');
     expect(proof?.text).toContain('an EUR.1 movement certificate issued by the Secretaría de Economía, or an invoice declaration');
     expect(proof?.text).toContain('not confirmed for this agreement');
   });
