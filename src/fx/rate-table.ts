@@ -31,6 +31,11 @@ export class MissingRateError extends Error {
   constructor(readonly currency: string, readonly table: RateTable) {
     super(`No exchange rate for ${currency} in the ${table.source} of ${table.asOf}`);
   }
+
+  /** The sentence in the request's language (the English one is `message`). */
+  text(locale: 'es' | 'en'): string {
+    return locale === 'es' ? `No hay tipo de cambio para ${this.currency} en ${this.table.source} del ${this.table.asOf}` : this.message;
+  }
 }
 
 export function rateOf(table: RateTable, currency: string): Decimal {

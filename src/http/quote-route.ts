@@ -76,7 +76,7 @@ function sentFromCache(res: Response, cached: string | undefined): boolean {
 export function sendQuoteFailure(res: Response, locale: Locale, err: unknown): void {
   if (err instanceof QuoteError) unprocessable(res, locale, err.code, [{ path: err.path, message: err.text[locale] }]);
   else if (err instanceof MinConfidenceError) unprocessable(res, locale, err.code, err.errors, { detail: err.detail });
-  else if (err instanceof MissingRateError) unprocessable(res, locale, err.code, [{ path: 'currency', message: err.message }]);
+  else if (err instanceof MissingRateError) unprocessable(res, locale, err.code, [{ path: 'currency', message: err.text(locale) }]);
   else throw err;
 }
 

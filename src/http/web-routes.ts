@@ -3,11 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { getCodes } from 'country-list';
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import { loadHsSearch, type HsSearch } from '../hs/hs-search';
 import type { Locale } from '../quote/quote-input';
 import type { AppDeps } from './app-deps';
 import { problem, sendProblem } from './problem';
+import { hsSearchQuerySchemaIn } from './hs-search-query';
 import { fieldErrors } from './field-errors';
 import { requestLocale } from './request-locale';
 
@@ -133,21 +133,6 @@ function pageLocale(req: Request): Locale {
   return requestLocale(req);
 }
 
-const hsSearchQuerySchema = z.object({
-  q: z
-    .string({ error: (i) => (i.input === undefined ? 'is required: a product name or the start of an HS code, such as "camiseta" or "6109"' : `expected a single text value, got ${JSON.stringify(i.input)}`) })
-    .trim()
-    .min(1, { error: 'expected a product name or the start of an HS code, such as "camiseta" or "6109", got an empty text' })
-    .max(100, { error: (i) => `expected at most 100 characters, got ${String((i.input as string | undefined)?.length ?? '')}` }),
-  locale: z.enum(['es', 'en'], { error: (i) => `expected "es" or "en", got ${JSON.stringify(i.input)}` }).optional(),
-  limit: z
-    .string({ error: (i) => `expected a single number from 1 to 20, got ${JSON.stringify(i.input)}` })
-    .regex(/^\d{1,2}$/, { error: (i) => `expected a number from 1 to 20, got ${JSON.stringify(i.input)}` })
-    .transform(Number)
-    .pipe(z.number().min(1, { error: 'expected a number from 1 to 20, got 0' }).max(20, { error: (i) => `expected a number from 1 to 20, got ${String(i.input)}` }))
-    .optional(),
-});
-
 export interface WebRouteOptions {
   /**
    * The HS search; default: the bundled data, kept for the life of the
@@ -188,10 +173,12 @@ export function webRoutes(deps: AppDeps, options: WebRouteOptions = {}): Router 
   for (const [name, file] of files.assets) router.get(`/${name}`, (req, res) => sendStatic(req, res, file));
 
   router.get('/hs/search', (req, res) => {
-    const parsed = hsSearchQuerySchema.safeParse(req.query, { reportInput: true });
+    // The query's own `locale` when it is valid, else the header's: the 422 speaks the asker's language.
+    const asked = req.query.locale === 'es' || req.query.locale === 'en' ? req.query.locale : requestLocale(req);
+    const parsed = hsSearchQuerySchemaIn[asked].safeParse(req.query, { reportInput: true });
     if (!parsed.success) {
-      const es = requestLocale(req) === 'es';
-      const errors = fieldErrors(parsed.error);
+      const es = asked === 'es';
+      const errors = fieldErrors(parsed.error, asked);
       sendProblem(res, problem(422, 'INVALID_QUERY', es ? 'Consulta no válida' : 'Invalid query', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors));
       return;
     }

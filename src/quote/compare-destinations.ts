@@ -85,7 +85,7 @@ function refusalOf(err: unknown, country: string, locale: Locale): CompareRefusa
     return { country, code: err.code, message: err.text[locale] + where };
   }
   if (err instanceof MinConfidenceError) return { country, code: err.code, message: err.detail };
-  if (err instanceof MissingRateError) return { country, code: err.code, message: err.message };
+  if (err instanceof MissingRateError) return { country, code: err.code, message: err.text(locale) };
   return undefined;
 }
 

@@ -37,6 +37,18 @@ describe('ECB reference rates', () => {
     expect(() => convert(new D(1), 'CLP', 'EUR', snapshot)).toThrow('No exchange rate for CLP in the European Central Bank euro foreign exchange reference rates (bundled snapshot) of 2026-04-13');
   });
 
+  it('when the error is shown to a Spanish request, then its sentence is Spanish and names the same currency, source and date (issue 14.6)', () => {
+    let err: unknown;
+    try {
+      convert(new D(1), 'CLP', 'EUR', snapshot);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(MissingRateError);
+    expect((err as MissingRateError).text('es')).toBe('No hay tipo de cambio para CLP en European Central Bank euro foreign exchange reference rates (bundled snapshot) del 2026-04-13');
+    expect((err as MissingRateError).text('en')).toBe((err as MissingRateError).message);
+  });
+
   it('when the history format is given, then the newest row is read and N/A columns skipped', () => {
     const hist = readFileSync(join(__dirname, '../../data/fx/eurofxref-daily.csv'), 'utf8');
     expect(hist.length).toBeGreaterThan(0);

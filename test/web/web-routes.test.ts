@@ -176,6 +176,19 @@ describe('GET /hs/search', () => {
   });
 });
 
+describe('GET /hs/search errors in Spanish (issue 14.6)', () => {
+  it.each([
+    ['no q, Accept-Language es', '', { 'Accept-Language': 'es-MX' }, 'q', 'es obligatorio: el nombre de un producto o el inicio de un código SA, como "camiseta" o "6109"'],
+    ['limit 21 with locale=es', 'q=cafe&limit=21&locale=es', {}, 'limit', 'se esperaba un número de 1 a 20, se recibió 21'],
+  ])('when the query has %s, then the 422 sentence is Spanish', async (_what, query, headers, path, message) => {
+    const res = await request(app).get(`/hs/search?${query}`).set(headers);
+    expect(res.status).toBe(422);
+    const body = problemSchema.parse(JSON.parse(res.text));
+    expect(body.title).toBe('Consulta no válida');
+    expect(body.errors).toEqual([{ path, message }]);
+  });
+});
+
 describe('GET /countries and GET /currencies', () => {
   it('when the countries are asked for, then every ISO code comes, and the destinations with a tariff file with their regions', async () => {
     const res = await request(app).get('/countries');
