@@ -19,10 +19,11 @@ export function parcel(lengthCm: Decimal.Value, widthCm: Decimal.Value, heightCm
   return { lengthCm: new D(lengthCm), widthCm: new D(widthCm), heightCm: new D(heightCm), weightKg: new D(weightKg) };
 }
 
-/** Test rates: 1 USD = 18 MXN; anything else unknown. */
+/** Test rates: 1 USD = 18 MXN, both ways; anything else unknown. */
 export function convert(amount: Decimal, from: string, to: string): Decimal {
   if (from === to) return amount;
   if (from === 'USD' && to === 'MXN') return amount.times(18);
+  if (from === 'MXN' && to === 'USD') return amount.div(18);
   throw new Error(`no test rate ${from}→${to}`);
 }
 

@@ -162,3 +162,32 @@ export async function submitAndWait(page: Page): Promise<void> {
   // The button is disabled while the request runs. (No waitForFunction: the page's CSP forbids the eval it uses.)
   await page.locator('#submit:not([disabled])').waitFor();
 }
+
+/** What a browser test file shares: the real app's address and a page pool over one Chromium. */
+export interface BrowserSession {
+  readonly url: string;
+  inPage: ReturnType<typeof pagePool>;
+}
+
+/**
+ * The app and Chromium for the enclosing describe block: started together before its tests
+ * (then `warm`, e.g. a first request that builds caches, inside the same deadline), closed after.
+ */
+export function browserSession(options: { warm?: (url: string) => Promise<void>; timeoutMs?: number } = {}): BrowserSession {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    await options.warm?.(app.url);
+  }, options.timeoutMs ?? 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  return {
+    get url() {
+      return (app as RunningApp).url;
+    },
+    inPage: pagePool(() => browser as Browser),
+  };
+}

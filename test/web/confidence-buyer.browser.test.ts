@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { browserMode, launchBrowser, openForm, pagePool, startApp, type RunningApp } from './browser-harness';
+import type { Page } from 'playwright-core';
+import { browserMode, browserSession, openForm } from './browser-harness';
 
 /**
  * The form shows how sure each option is (issue 11.3: `options[].confidence.level`
@@ -35,18 +35,13 @@ interface Answer {
 }
 
 describeInBrowser('confidence badges and the buyer (issues 11.3 and 12)', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => void ([app, browser] = await Promise.all([startApp(), launchBrowser()])), 60_000);
-  afterAll(async () => Promise.all([browser?.close(), app?.close()]));
-
-  const inPage = pagePool(() => browser);
+  const web = browserSession();
+  const inPage = web.inPage;
 
   /** Open a link that quotes on load; the answer's JSON. */
   async function openQuoted(page: Page, path: string): Promise<Answer> {
     const answered = page.waitForResponse((r) => r.url().endsWith('/quote'));
-    await openForm(page, `${app.url}${path}`);
+    await openForm(page, `${web.url}${path}`);
     const answer = (await (await answered).json()) as Answer;
     await page.locator('#results-body > tr.option').first().waitFor();
     return answer;

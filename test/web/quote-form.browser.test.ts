@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import Decimal from 'decimal.js';
-import type { Browser } from 'playwright-core';
-import { browserMode, launchBrowser, openForm, pagePool, startApp, submitAndWait, type RunningApp } from './browser-harness';
+import { browserMode, browserSession, openForm, startApp, submitAndWait } from './browser-harness';
 
 /**
  * The bundled form in headless Chromium, against the real app and the
@@ -14,23 +13,12 @@ jest.setTimeout(60_000);
 const describeInBrowser = browserMode() === 'run' ? describe : describe.skip;
 
 describeInBrowser('the quote form in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  const inPage = pagePool(() => browser);
+  const web = browserSession();
+  const inPage = web.inPage;
 
   it('when the starting example is submitted, then the results table has a header row and one row per option, sorted by total', async () => {
     await inPage('example-quote', {}, async (page, consoleErrors) => {
-      await openForm(page, app.url);
+      await openForm(page, web.url);
       await submitAndWait(page);
 
       const table = page.locator('#results-table');
@@ -67,7 +55,7 @@ describeInBrowser('the quote form in Chromium', () => {
 
   it('when the language is switched to English, then the labels, the lists and the results change language', async () => {
     await inPage('switch-language', { locale: 'es-MX' }, async (page) => {
-      await openForm(page, app.url);
+      await openForm(page, web.url);
       expect(await page.getAttribute('html', 'lang')).toBe('es');
       expect(await page.locator('label[for="origin-country"]').innerText()).toBe('País');
       expect(await page.locator('#submit').innerText()).toBe('Cotizar');
@@ -92,7 +80,7 @@ describeInBrowser('the quote form in Chromium', () => {
 
   it('when the browser asks for English, then the page starts in English', async () => {
     await inPage('english-first', { locale: 'en-US' }, async (page) => {
-      await openForm(page, app.url);
+      await openForm(page, web.url);
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       expect(await page.locator('#submit').innerText()).toBe('Get quote');
       expect(await page.locator('#items-0-description').inputValue()).toBe('Cotton T-shirt');
@@ -101,7 +89,7 @@ describeInBrowser('the quote form in Chromium', () => {
 
   it('when an item is added, then a second row appears with its own labelled fields, and removing it leaves one', async () => {
     await inPage('add-item', {}, async (page) => {
-      await openForm(page, app.url);
+      await openForm(page, web.url);
       expect(await page.locator('#item-rows > fieldset').count()).toBe(1);
       expect(await page.getByRole('button', { name: 'Quitar artículo 1' }).isDisabled()).toBe(true);
 
@@ -122,7 +110,7 @@ describeInBrowser('the quote form in Chromium', () => {
 
   it('when the HS code field holds text that is no code and names no single product, then the form says so next to the field and sends nothing', async () => {
     await inPage('bad-hs-code', {}, async (page) => {
-      await openForm(page, app.url);
+      await openForm(page, web.url);
       let posted = 0;
       page.on('request', (r) => {
         if (r.url().endsWith('/quote')) posted += 1;
@@ -154,7 +142,7 @@ describeInBrowser('the quote form in Chromium', () => {
 
   it('when the destination is Canada without a province, then the province list appears and the API error is shown by it', async () => {
     await inPage('canada-province', {}, async (page) => {
-      await openForm(page, app.url);
+      await openForm(page, web.url);
       await page.locator('#destination-country').selectOption('CA');
       const province = page.getByLabel('Estado o provincia', { exact: true });
       expect(await province.isVisible()).toBe(true);
@@ -173,7 +161,7 @@ describeInBrowser('the quote form in Chromium', () => {
 
   it('when a product name is typed in the HS code field, then suggestions appear and the keyboard picks one', async () => {
     await inPage('hs-suggestions', {}, async (page) => {
-      await openForm(page, app.url);
+      await openForm(page, web.url);
       const input = page.locator('#items-0-hsCode');
       await input.fill('');
       await input.pressSequentially('tequila', { delay: 20 });
@@ -210,7 +198,7 @@ describeInBrowser('the quote form in Chromium', () => {
         'items.0.unitWeight.unit': 'kg', 'items.0.noPreference': 'true',
       });
       const answered = page.waitForResponse((r) => r.url().endsWith('/quote'));
-      await openForm(page, `${app.url}/?${params}`);
+      await openForm(page, `${web.url}/?${params}`);
       await answered;
       expect(await page.locator('#items-0-hsCode').inputValue()).toBe('4202.21');
       expect(await page.locator('#items-0-noPreference').isChecked()).toBe(true);
@@ -223,7 +211,7 @@ describeInBrowser('the quote form in Chromium', () => {
 
   it('when "Download JSON" is pressed, then the answer is saved as a JSON file', async () => {
     await inPage('download-json', {}, async (page) => {
-      await openForm(page, app.url);
+      await openForm(page, web.url);
       await submitAndWait(page);
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Descargar JSON' }).click();
@@ -239,7 +227,7 @@ describeInBrowser('the quote form in Chromium', () => {
 
   it('when the page is printed, then the form and buttons are hidden and every option shows its lines', async () => {
     await inPage('print-view', {}, async (page) => {
-      await openForm(page, app.url);
+      await openForm(page, web.url);
       await submitAndWait(page);
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('#quote-form').isHidden()).toBe(true);
@@ -252,7 +240,7 @@ describeInBrowser('the quote form in Chromium', () => {
 
   it('when the screen is 390 px wide, then nothing overflows sideways and every control has a label', async () => {
     await inPage('phone-width', { width: 390 }, async (page) => {
-      await openForm(page, app.url);
+      await openForm(page, web.url);
       await submitAndWait(page);
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       const unlabelled = await page.evaluate(`[...document.querySelectorAll('input, select')]

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page, Request } from 'playwright-core';
-import { browserMode, launchBrowser, openForm, pagePool, startApp, submitAndWait, type RunningApp } from './browser-harness';
+import type { Page, Request } from 'playwright-core';
+import { browserMode, browserSession, openForm, submitAndWait } from './browser-harness';
 
 /**
  * The form as a shop owner who knows no HS codes uses it, in Spanish, on a
@@ -58,24 +58,13 @@ function countQuotes(page: Page): () => number {
 }
 
 describeInBrowser('the form for a shop owner who knows no HS codes', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  const inPage = pagePool(() => browser);
+  const web = browserSession();
+  const inPage = web.inPage;
 
   describe.each([1280, 390])('on a screen %i px wide', (width) => {
     it('when a product is picked from the example, then its name replaces the example description, no example parcel is sent and the answer currency follows the destination', async () => {
       await inPage(`example-leak-${width}`, { width }, async (page) => {
-        await openForm(page, app.url);
+        await openForm(page, web.url);
         expect(await page.locator('#example-note').isVisible()).toBe(true);
         expect(await page.locator('#parcel-rows > fieldset').count()).toBe(0);
         expect(await page.locator('#currency option:checked').innerText()).toBe('La del destino (USD)');
@@ -99,7 +88,7 @@ describeInBrowser('the form for a shop owner who knows no HS codes', () => {
 
     it('when Enter is pressed in the HS field, then it takes the highlighted or the only suggestion and never submits the text', async () => {
       await inPage(`enter-key-${width}`, { width }, async (page) => {
-        await openForm(page, app.url);
+        await openForm(page, web.url);
         const quotes = countQuotes(page);
         const input = page.locator('#items-0-hsCode');
 
@@ -124,7 +113,7 @@ describeInBrowser('the form for a shop owner who knows no HS codes', () => {
 
     it('when a drink that pays duty per litre is picked, then the volume and strength fields appear, the API asks for the volume by its field, and with it the quote comes', async () => {
       await inPage(`per-litre-${width}`, { width }, async (page) => {
-        await openForm(page, app.url);
+        await openForm(page, web.url);
         const volume = page.locator('#items-0-unitVolume-value');
         const strength = page.locator('#items-0-alcoholByVolume');
         expect(await volume.isHidden()).toBe(true);
@@ -161,7 +150,7 @@ describeInBrowser('the form for a shop owner who knows no HS codes', () => {
 
     it('when amounts are typed with a decimal comma or thousands marks, then the field shows them in the page locale and the request carries a decimal string', async () => {
       await inPage(`amounts-${width}`, { width }, async (page) => {
-        await openForm(page, app.url);
+        await openForm(page, web.url);
         const price = page.locator('#items-0-unitPrice-amount');
         await price.fill('350,5');
         await price.blur();
@@ -184,7 +173,7 @@ describeInBrowser('the form for a shop owner who knows no HS codes', () => {
 
     it('when the quote comes, then every column reads in full: a table that fits at 1280 px, one card per option at 390 px', async () => {
       await inPage(`layout-${width}`, { width }, async (page) => {
-        await openForm(page, app.url);
+        await openForm(page, web.url);
         await submitAndWait(page);
         await page.locator('#results-body > tr.option').first().waitFor();
         expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
@@ -209,7 +198,7 @@ describeInBrowser('the form for a shop owner who knows no HS codes', () => {
 
     it('when the quote comes with many notes, then the warnings are shown first and the other notes are folded by topic', async () => {
       await inPage(`notes-${width}`, { width }, async (page) => {
-        await openForm(page, app.url);
+        await openForm(page, web.url);
         const { answer } = await quote(page);
         const warnings = answer.notes.filter((n) => n.severity === 'warning').length;
         const others = answer.notes.length - warnings;
@@ -236,7 +225,7 @@ describeInBrowser('the form for a shop owner who knows no HS codes', () => {
 
     it('when the form, the suggestions, the results and an error are on screen, then axe-core finds no violation', async () => {
       await inPage(`axe-${width}`, { width }, async (page) => {
-        await openForm(page, app.url);
+        await openForm(page, web.url);
         expect(await axeViolations(page)).toEqual([]);
         await typeProduct(page, 'tazas');
         expect(await axeViolations(page)).toEqual([]);
@@ -261,7 +250,7 @@ describeInBrowser('the form for a shop owner who knows no HS codes', () => {
         'items.0.quantity': '1', 'items.0.unitPrice.amount': '100', 'items.0.unitPrice.currency': 'MXN',
       });
       const answered = page.waitForResponse((r) => r.url().endsWith('/quote'));
-      await openForm(page, `${app.url}/?${params}`);
+      await openForm(page, `${web.url}/?${params}`);
       await answered;
       await page.locator('#origin-country-error').waitFor();
       expect(await page.locator('#origin-country-error').innerText()).toContain('Elija de la lista el país de origen.');

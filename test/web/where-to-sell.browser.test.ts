@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import Decimal from 'decimal.js';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseCsvRecords } from '../../src/schema/csv';
-import { browserMode, launchBrowser, openForm, pagePool, startApp, type RunningApp } from './browser-harness';
+import { browserMode, browserSession, openForm } from './browser-harness';
 
 /**
  * "¿Dónde vender? / Where to sell" in headless Chromium against the real app
@@ -38,27 +38,20 @@ async function compare(page: Page, name: RegExp): Promise<Compared> {
 }
 
 describeInBrowser('"¿Dónde vender?" in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-    // The first comparison of a process builds every destination's holiday calendar and tariff index (seconds): done here, not inside a test's timeout.
-    const warm = await fetch(`${app.url}/compare`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ origin: { country: 'MX' }, items: [{ hsCode: '6109.10', quantity: 1, unitPrice: { amount: '100', currency: 'MXN' }, unitWeight: { value: 0.2, unit: 'kg' } }] }) });
-    expect(warm.status).toBe(200);
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+  // The first comparison of a process builds every destination's holiday calendar and tariff index (seconds): done here, not inside a test's timeout.
+  const web = browserSession({
+    timeoutMs: 240_000,
+    warm: async (url) => {
+      const warm = await fetch(`${url}/compare`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ origin: { country: 'MX' }, items: [{ hsCode: '6109.10', quantity: 1, unitPrice: { amount: '100', currency: 'MXN' }, unitWeight: { value: 0.2, unit: 'kg' } }] }) });
+      expect(warm.status).toBe(200);
+    },
   });
-
-  const inPage = pagePool(() => browser);
+  const inPage = web.inPage;
 
   describe.each([1280, 390])('on a screen %i px wide', (width) => {
     it('when the example cart is compared, then at least 60 destinations are drawn cheapest first, each with an SVG bar, its split named, and delivery days beside it; nothing overflows; axe finds no violation', async () => {
       await inPage(`wts-ranking-${width}`, { width }, async (page, consoleErrors) => {
-        await openForm(page, app.url);
+        await openForm(page, web.url);
         const answer = await compare(page, /^¿Dónde vender\?$/);
         const rows = page.locator('#wts-list > li.wts-row');
         expect(await rows.count()).toBe(answer.destinations.length);
@@ -91,7 +84,7 @@ describeInBrowser('"¿Dónde vender?" in Chromium', () => {
 
     it('when a region is chosen, then only its destinations stay, still in order, and the summary counts them', async () => {
       await inPage(`wts-region-${width}`, { width }, async (page) => {
-        await openForm(page, app.url);
+        await openForm(page, web.url);
         const answer = await compare(page, /^¿Dónde vender\?$/);
         await page.getByLabel('Región').selectOption('EU');
         const europe = answer.destinations.filter((d) => d.continent === 'EU').map((d) => d.country);
@@ -103,7 +96,7 @@ describeInBrowser('"¿Dónde vender?" in Chromium', () => {
 
     it('when the price list is downloaded, then the CSV has a header and one row per destination; with "each country\'s currency" the file is the local-currency list', async () => {
       await inPage(`wts-csv-${width}`, { width }, async (page) => {
-        await openForm(page, app.url);
+        await openForm(page, web.url);
         const answer = await compare(page, /^¿Dónde vender\?$/);
         const download = page.waitForEvent('download');
         await page.getByRole('button', { name: 'Descargar lista de precios (CSV)' }).click();
@@ -126,7 +119,7 @@ describeInBrowser('"¿Dónde vender?" in Chromium', () => {
 
   it('when the language is switched to English, then the view is asked again and reads in English', async () => {
     await inPage('wts-english', { locale: 'es-MX' }, async (page) => {
-      await openForm(page, app.url);
+      await openForm(page, web.url);
       await compare(page, /^¿Dónde vender\?$/);
       const again = page.waitForResponse((r) => r.url().endsWith('/compare'));
       await page.getByLabel('Idioma').selectOption('en');

@@ -2,9 +2,7 @@ import { buildCarrierRegistry } from '../../../src/carriers/carrier-registry';
 import type { CarrierRater, ShipmentToRate } from '../../../src/carriers/carrier-rater';
 import type { CarrierFile } from '../../../src/carriers/carrier-schema';
 import type { LiveDeps } from '../../../src/carriers/live/live-http';
-import type Decimal from 'decimal.js';
-import { D } from '../../../src/domain/money';
-import { loadCarrier, parcel } from '../rate-helpers';
+import { convert, loadCarrier, parcel, shipment } from '../rate-helpers';
 import { json, type FakeVendor } from './fake-vendor';
 
 /**
@@ -66,28 +64,17 @@ export function rater(carriers: CarrierRater[], id: string): CarrierRater {
   return found;
 }
 
-/** Test rates: 1 USD = 18 MXN, both ways; anything else unknown. */
-export function convert(amount: Decimal, from: string, to: string): Decimal {
-  if (from === to) return amount;
-  if (from === 'USD' && to === 'MXN') return amount.times(18);
-  if (from === 'MXN' && to === 'USD') return amount.div(18);
-  throw new Error(`no test rate ${from}→${to}`);
-}
+/** Test rates: 1 USD = 18 MXN, both ways (the carrier tests' own). */
+export { convert };
 
 /** Monterrey → New York, Monday 2026-05-04: one 30×20×10 cm box of 1.2 kg, MXN 1000.00 of goods. */
 export function mxToUs(over: Partial<ShipmentToRate> = {}): ShipmentToRate {
-  return {
+  return shipment({
     origin: { country: 'MX', postalCode: '64000', city: 'Monterrey' },
     destination: { country: 'US', postalCode: '10001', city: 'New York' },
     parcels: [parcel(30, 20, 10, '1.2')],
-    declaredValue: { amount: new D('1000'), currency: 'MXN' },
-    shipDate: '2026-05-04',
-    insure: false,
-    items: [],
-    buyer: 'consumer',
-    convert,
     ...over,
-  };
+  });
 }
 
 /**
