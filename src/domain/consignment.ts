@@ -35,7 +35,11 @@ export function valueConsignment(
   currency: string,
 ): ConsignmentValues {
   let shares: { shipping: Decimal[]; insurance: Decimal[] } | undefined;
-  const share = () => (shares ??= { shipping: allocate(shipping, itemGoods, currency), insurance: allocate(insurance, itemGoods, currency) });
+  const read = { shipping: basis === 'CIF' };
+  const share = () => {
+    read.shipping = true;
+    return (shares ??= { shipping: allocate(shipping, itemGoods, currency), insurance: allocate(insurance, itemGoods, currency) });
+  };
   const items: ItemValues[] = itemGoods.map((goods, i) => {
     if (basis === 'CIF') {
       const s = share().shipping[i] as Decimal;
@@ -55,15 +59,35 @@ export function valueConsignment(
       },
     };
   });
-  return {
+  const values: ConsignmentValues = {
     currency,
     basis,
     goods: sum(itemGoods),
-    shipping,
-    insurance,
+    get shipping() {
+      read.shipping = true;
+      return shipping;
+    },
+    get insurance() {
+      read.shipping = true;
+      return insurance;
+    },
     customsValue: sum(items.map((i) => i.customsValue)),
     items,
   };
+  SHIPPING_READ.set(values, read);
+  return values;
+}
+
+const SHIPPING_READ = new WeakMap<ConsignmentValues, { shipping: boolean }>();
+
+/**
+ * Whether anything so far read the consignment's shipping or insurance (a CIF customs value, a
+ * tax base or threshold measured with shipping). When nothing did, every figure worked out from
+ * these values is the same for any other shipping price: carrier options may share them (issue 17).
+ * Values not made by `valueConsignment` count as read.
+ */
+export function shippingWasRead(values: ConsignmentValues): boolean {
+  return SHIPPING_READ.get(values)?.shipping ?? true;
 }
 
 /** The consignment value a threshold or regime band is measured on. */

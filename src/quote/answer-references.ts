@@ -10,24 +10,20 @@ import type { NoteOut, PricedOption, QuoteOption, SourceRef } from './quote-resu
  */
 export function notesByReference(priced: readonly PricedOption[]): { options: QuoteOption[]; optionNotes: Record<string, NoteOut> } {
   const optionNotes: Record<string, NoteOut> = {};
-  const idOf = new Map<string, string>();
-  const perCode = new Map<string, number>();
-  const options = priced.map(({ notes, ...option }) => ({
-    ...option,
-    noteIds: notes.map((n) => {
-      const key = `${n.code}\0${n.severity}\0${n.text}\0${n.sourceId ?? ''}`;
-      let id = idOf.get(key);
-      if (id === undefined) {
-        // The code names the note; options that word the same code differently get code#2, code#3…
-        const seen = (perCode.get(n.code) ?? 0) + 1;
-        perCode.set(n.code, seen);
-        id = seen === 1 ? n.code : `${n.code}#${seen}`;
-        idOf.set(key, id);
-        optionNotes[id] = n;
-      }
-      return id;
-    }),
-  }));
+  // Notes written so far, by code: the same code worded differently gets code#2, code#3…
+  const byCode = new Map<string, { note: NoteOut; id: string }[]>();
+  const same = (a: NoteOut, b: NoteOut) => a.severity === b.severity && a.text === b.text && a.sourceId === b.sourceId;
+  const idOf = (n: NoteOut): string => {
+    let written = byCode.get(n.code);
+    if (written === undefined) byCode.set(n.code, (written = []));
+    const hit = written.find((w) => w.note === n || same(w.note, n));
+    if (hit) return hit.id;
+    const id = written.length === 0 ? n.code : `${n.code}#${written.length + 1}`;
+    written.push({ note: n, id });
+    optionNotes[id] = n;
+    return id;
+  };
+  const options = priced.map(({ notes, ...option }) => ({ ...option, noteIds: notes.map(idOf) }));
   return { options, optionNotes };
 }
 

@@ -83,6 +83,7 @@ function startQuote(input: QuoteInput, ctx: QuoteContext): QuoteStart {
     cv,
     dutyMemo: new Map(),
     dutyOutMemo: new WeakMap(),
+    customsMemo: [],
     ...(territory ? { territory: territory.id } : {}),
   };
   return { run, converted, territoryNotes };

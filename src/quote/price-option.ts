@@ -1,23 +1,13 @@
 import type Decimal from 'decimal.js';
 import type { RatedService } from '../carriers/carrier-rater';
-import { valueConsignment, valueOnBasis, type ConsignmentValues } from '../domain/consignment';
-import { decideThreshold, findRegime, type ConsignmentScope, type ValueIn } from '../domain/de-minimis';
-import { computeCustomsFees } from '../domain/fees';
 import { D, ZERO, formatAmount, roundHalfUp, sum } from '../domain/money';
 import { fromCarrierStatus } from '../domain/confidence';
-import { optionFigures, unconfirmedFiguresNotes, type UsedFigure } from '../domain/unconfirmed';
-import { expandOrigins } from '../tariffs/tariff-index';
 import { memoDeliveryWindow } from './delivery-memo';
-import { computeDuties } from './duty-lines';
-import { computeItemExcise } from './excise-lines';
-import { dutyOut, exciseOut, feeOut, taxOut, type LineFormat } from './line-output';
-import { proofOfOriginNotes } from './proof-notes';
-import type { OptionCalc, QuoteRun } from './quote-context';
+import type { CustomsPriced, QuoteRun } from './quote-context';
 import { optionConfidence } from './option-confidence';
-import { dutyFlagNotes, optionNotes } from './quote-notes';
-import type { DutyLineOut, FeeLineOut, PricedOption, QuoteOption, TaxLineOut } from './quote-result';
-import { totalRoundingLines, withRounding } from './rounding-lines';
-import { computeItemTaxes, itemCharges } from './tax-lines';
+import { priceCustomsShared } from './price-customs';
+import { optionNotes } from './quote-notes';
+import type { FeeLineOut, PricedOption, QuoteOption } from './quote-result';
 import { say } from '../domain/wording';
 
 /** The carrier's charges in the answer currency: each line rounded once, the total their sum. */
@@ -27,23 +17,23 @@ interface ShippingPriced {
   insurance: Decimal;
 }
 
-/** Duties, taxes and fees of one option, as answer lines and rounded totals. */
-interface CustomsPriced {
-  duties: DutyLineOut[];
-  taxes: TaxLineOut[];
-  fees: FeeLineOut[];
-  /** The tariff figures the option used, with their marks (valuation, regime, thresholds, taxes, fees). */
-  figures: UsedFigure[];
-  totals: { duties: Decimal; taxes: Decimal; importTaxes: Decimal; fees: Decimal; buyerFees: Decimal };
-}
-
 /** Price one carrier option (landed-cost steps 3–11), in named steps. */
 export function priceOption(run: QuoteRun, svc: RatedService): PricedOption {
   const shipping = priceShipping(run, svc);
-  const values = valueConsignment(run.itemGoods, shipping.total, shipping.insurance, run.period.valuation.basis, run.input.currency);
-  const { calc, valueIn, scope } = decideConsignment(run, svc, values);
-  const customs = priceCustoms(run, svc, values, { calc, valueIn, scope });
-  return assembleOption(run, svc, shipping, customs, calc);
+  return assembleOption(run, svc, shipping, withCarrierFees(run, svc, priceCustomsShared(run, svc, shipping.total, shipping.insurance)));
+}
+
+/** Step 8b: the option's own carrier fee on duties and taxes, added to the consignment's customs lines. */
+function withCarrierFees(run: QuoteRun, svc: RatedService, customs: CustomsPriced): CustomsPriced {
+  const own = carrierDutyFees(run, svc, customs.totals.duties.plus(customs.totals.importTaxes));
+  if (own.length === 0) return customs;
+  const t = customs.totals;
+  const ownTotal = (lines: readonly FeeLineOut[]) => sum(lines.map((l) => new D(l.amount)));
+  return {
+    ...customs,
+    fees: [...customs.fees, ...own],
+    totals: { ...t, fees: t.fees.plus(ownTotal(own)), buyerFees: t.buyerFees.plus(ownTotal(own.filter((f) => f.payer === 'buyer'))) },
+  };
 }
 
 /**
@@ -81,83 +71,6 @@ function convertShipping(run: QuoteRun, svc: RatedService): ShippingPriced {
   return { lines, total: sum(lines.map((l) => l.rounded)), insurance };
 }
 
-/** What step 5 decided, and what the later steps measure the consignment with. */
-interface Decided {
-  calc: OptionCalc;
-  valueIn: ValueIn;
-  scope: ConsignmentScope;
-}
-
-/** Step 5: which simplified regime, duty de minimis and tax de minimis apply to the consignment. */
-function decideConsignment(run: QuoteRun, svc: RatedService, values: ConsignmentValues): Decided {
-  const { input, ctx, period } = run;
-  const scope: ConsignmentScope = {
-    itemOrigins: input.items.map((i) => i.originCountry),
-    itemHs: input.items.map((i) => i.hs),
-    shipFrom: input.origin.country,
-    channel: svc.channel,
-    expandOrigins: (o) => expandOrigins(ctx.tariff, o),
-  };
-  // Asked by every threshold, regime, fee scope and proof note: each basis and currency summed over the items once per option.
-  const measured = new Map<string, Decimal>();
-  const valueIn: ValueIn = (basis, currency) => {
-    const key = `${basis}|${currency}`;
-    let v = measured.get(key);
-    if (v === undefined) measured.set(key, (v = run.cv(valueOnBasis(values, basis), input.currency, currency)));
-    return v;
-  };
-  const regime = findRegime(period.regimes, scope, valueIn);
-  const replaces = (what: 'duty' | 'tax') => regime?.regime.replaces.includes(what) ?? false;
-  const calc: OptionCalc = {
-    ...(regime ? { regime } : {}),
-    dutyDecision: replaces('duty') ? { outcome: 'none' } : decideThreshold(period.deMinimis.duty, scope, valueIn),
-    taxDecision: replaces('tax') ? { outcome: 'none' } : decideThreshold(period.deMinimis.tax, scope, valueIn),
-    notes: [],
-  };
-  return { calc, valueIn, scope };
-}
-
-/**
- * Steps 6–8: duties, customs fees, excise (whatever the value: no de minimis or regime removes
- * it), taxes, the legal rounding of declaration totals, then the carrier's fees on duties and taxes.
- */
-function priceCustoms(run: QuoteRun, svc: RatedService, values: ConsignmentValues, decided: Decided): CustomsPriced {
-  const { input, period } = run;
-  const { calc, valueIn, scope } = decided;
-  const fmt: LineFormat = { tariff: run.ctx.tariff, currency: input.currency, locale: input.locale };
-  const { lines: dutyLines, preferences } = computeDuties(run, values, calc);
-  calc.notes.push(...proofOfOriginNotes(run.ctx.tariff, preferences, (ccy) => valueIn('customsValue', ccy)), ...dutyFlagNotes(dutyLines));
-  const feeLines = computeCustomsFees(
-    period.fees,
-    values.items.map((v, i) => ({ customsValue: v.customsValue, hs: input.items[i]!.hs, ...(preferences[i] ? { preference: preferences[i] } : {}) })),
-    { currency: input.currency, convert: run.cv, shipDate: input.shipDate, scope, buyer: input.buyer, parcels: input.parcels.length, valueIn, ...(run.territory ? { territory: run.territory } : {}) },
-  );
-  calc.notes.push(...feeLines.flatMap((l) => l.notes));
-  const charges = itemCharges(values, dutyLines, feeLines);
-  const exciseLines = computeItemExcise(run, values, charges);
-  const taxLines = calc.regime?.regime.replaces.includes('tax') ? [] : computeItemTaxes(run, values, charges, exciseLines, calc, valueIn);
-  const rounding = totalRoundingLines(run, dutyLines, exciseLines, taxLines);
-  const figures = optionFigures({ valuation: period.valuation, regime: calc.regime, dutyDecision: calc.dutyDecision, taxDecision: calc.taxDecision, taxes: taxLines, fees: feeLines, excise: exciseLines });
-  calc.notes.push(...unconfirmedFiguresNotes(figures));
-  const duties = [...dutyLines, ...rounding.duties].map((l) => {
-    let out = run.dutyOutMemo.get(l);
-    if (out === undefined) run.dutyOutMemo.set(l, (out = dutyOut(l, fmt)));
-    return out;
-  });
-  const taxExemptBy = calc.taxDecision.outcome === 'applied' ? calc.taxDecision.threshold.confidence : undefined;
-  const taxes = [...exciseLines.map((l) => exciseOut(l, fmt)), ...[...rounding.excise, ...withRounding(taxLines, rounding.taxes)].map((l) => taxOut(l, fmt, taxExemptBy))];
-  const total = (lines: readonly { amount: string }[]) => sum(lines.map((l) => new D(l.amount)));
-  const importTaxes = total(taxes.filter((t) => t.collectedAt === 'import'));
-  const fees = [...feeLines.map((l) => feeOut(l, fmt)), ...carrierDutyFees(run, svc, total(duties).plus(importTaxes))];
-  return {
-    duties,
-    taxes,
-    fees,
-    figures,
-    totals: { duties: total(duties), taxes: total(taxes), importTaxes, fees: total(fees), buyerFees: total(fees.filter((f) => f.payer === 'buyer')) },
-  };
-}
-
 /** The carrier's fee for advancing duties and taxes (DDP) or collecting them from the buyer (DAP). */
 function carrierDutyFees(run: QuoteRun, svc: RatedService, dutiesAndTaxes: Decimal): FeeLineOut[] {
   if (dutiesAndTaxes.lte(0)) return [];
@@ -183,8 +96,9 @@ function carrierDutyFees(run: QuoteRun, svc: RatedService, dutiesAndTaxes: Decim
 }
 
 /** Steps 10–11 and the answer: totals, the incoterm split, the delivery window, the option's notes. */
-function assembleOption(run: QuoteRun, svc: RatedService, shipping: ShippingPriced, customs: CustomsPriced, calc: OptionCalc): PricedOption {
+function assembleOption(run: QuoteRun, svc: RatedService, shipping: ShippingPriced, customs: CustomsPriced): PricedOption {
   const { input, ctx } = run;
+  const calc = customs.calc;
   const ccy = input.currency;
   const fmt = (a: Decimal) => formatAmount(a, ccy);
   const t = customs.totals;

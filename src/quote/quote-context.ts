@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { RateResult } from '../carriers/carrier-rater';
+import type { RatedService, RateResult } from '../carriers/carrier-rater';
 import type { RegimeDecision, ThresholdDecision } from '../domain/de-minimis';
 import type { HolidayCalendar } from '../domain/delivery-window';
 import type { Note } from '../domain/note';
@@ -8,7 +8,8 @@ import type { ItemDutyResult } from '../tariffs/resolve-duty';
 import type { LoadedTariff } from '../tariffs/tariff-index';
 import type { TariffPeriod } from '../tariffs/tariff-schema';
 import type { QuoteInput } from './quote-input';
-import type { DutyLineOut } from './quote-result';
+import type { UsedFigure } from '../domain/unconfirmed';
+import type { DutyLineOut, FeeLineOut, TaxLineOut } from './quote-result';
 
 /** Everything `buildQuote` works on besides the request: data, carrier prices, calendars, the clock. */
 export interface QuoteContext {
@@ -48,6 +49,8 @@ export interface QuoteRun {
    * every option that shares a customs value): each formatted once per quote.
    */
   dutyOutMemo: WeakMap<object, DutyLineOut>;
+  /** The consignments priced so far, for the next options to share (src/quote/price-customs.ts). */
+  customsMemo: CustomsMemoEntry[];
   /** Id of the special territory the destination postcode is in (src/quote/territory-step.ts). */
   territory?: string;
 }
@@ -58,4 +61,26 @@ export interface OptionCalc {
   dutyDecision: ThresholdDecision;
   taxDecision: ThresholdDecision;
   notes: Note[];
+}
+
+/** Duties, taxes and customs fees of a consignment, as answer lines and rounded totals (no carrier fee yet). */
+export interface CustomsPriced {
+  calc: OptionCalc;
+  duties: DutyLineOut[];
+  taxes: TaxLineOut[];
+  fees: FeeLineOut[];
+  /** The tariff figures the option used, with their marks (valuation, regime, thresholds, taxes, fees). */
+  figures: UsedFigure[];
+  totals: { duties: Decimal; taxes: Decimal; importTaxes: Decimal; fees: Decimal; buyerFees: Decimal };
+}
+
+/**
+ * One priced consignment of a quote, and what it was priced with: the carrier channel, and the
+ * shipping and insurance only if any rule read them (a CIF customs value, a tax base or a
+ * threshold measured with shipping). `undefined` there means "priced without looking at them".
+ */
+export interface CustomsMemoEntry {
+  channel: RatedService['channel'];
+  shipping?: { total: Decimal; insurance: Decimal };
+  priced: CustomsPriced;
 }

@@ -14,8 +14,30 @@ import { exciseNotModelledNotes } from './excise-lines';
 import { exportNotes, UNCONFIRMED_SUFFIX } from './export-notes';
 
 function out(n: Note, tariff: LoadedTariff | undefined, locale: 'es' | 'en'): NoteOut {
+  // A destination file's note reads the same in every answer of a data snapshot: made once per language (issue 17).
+  const memo = tariff ? NOTES_OUT.get(n) : undefined;
+  const hit = memo?.[locale];
+  if (hit && memo.tariff === tariff) return hit;
   const id = tariff ? sourceIdOf(tariff, n.sourceKey) : undefined;
-  return { code: n.code, severity: n.severity, text: n.text[locale], ...(id ? { sourceId: id } : {}) };
+  const made: NoteOut = { code: n.code, severity: n.severity, text: n.text[locale], ...(id ? { sourceId: id } : {}) };
+  if (memo && memo.tariff === tariff) memo[locale] = made;
+  return made;
+}
+
+type TariffNote = LoadedTariff['file']['notes'][number];
+/** Answer notes of the destination files' notes, by note and language (entries go with the tariff). */
+const NOTES_OUT = new WeakMap<Note, { tariff: LoadedTariff; es?: NoteOut; en?: NoteOut }>();
+const DESTINATION_NOTES = new WeakMap<TariffNote, Note>();
+
+/** A tariff file's note as a quote note ("(Unconfirmed.)" added where the file is unsure), the same object every time. */
+function destinationNote(n: TariffNote, tariff: LoadedTariff): Note {
+  let note = DESTINATION_NOTES.get(n);
+  if (note === undefined) {
+    const text = n.confidence === 'unconfirmed' ? { es: n.text.es + UNCONFIRMED_SUFFIX.es, en: n.text.en + UNCONFIRMED_SUFFIX.en } : n.text;
+    DESTINATION_NOTES.set(n, (note = { code: n.code, severity: n.severity, text, sourceKey: n.source }));
+    NOTES_OUT.set(note, { tariff });
+  }
+  return note;
 }
 
 function dedupe(notes: NoteOut[]): NoteOut[] {
@@ -33,8 +55,7 @@ export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options:
   for (const n of t.file.notes) {
     if (!inForce(n, input.shipDate)) continue;
     if (n.hs && !input.items.some((i) => matchesAnyPrefix(i.hs, n.hs))) continue;
-    const text = n.confidence === 'unconfirmed' ? { es: n.text.es + UNCONFIRMED_SUFFIX.es, en: n.text.en + UNCONFIRMED_SUFFIX.en } : n.text;
-    notes.push({ code: n.code, severity: n.severity, text, sourceKey: n.source });
+    notes.push(destinationNote(n, t));
   }
   for (const r of ctx.rated.rejections) {
     notes.push({ code: `CARRIER_UNAVAILABLE:${r.carrier}/${r.service}`, severity: 'warning', text: r.reason });
