@@ -12,6 +12,9 @@ export type HsMatch<T> =
   /** The code is shorter than the listed lines; every line under it is returned. */
   | { kind: 'descendants'; prefix: string; entries: T[] };
 
+/** Lookups an index remembers (each a few hundred bytes at most). */
+const LOOKUP_MEMO_ENTRIES = 4096;
+
 /**
  * Index of HS-keyed entries for longest-prefix lookup: a map from prefix to
  * entries plus a sorted key list for "lines under this code". Built once per
@@ -38,8 +41,24 @@ export class HsIndex<T extends HsKeyed> {
     return this.byPrefix.get(prefix)?.find((e) => inForce(e, date));
   }
 
+  /**
+   * Answers by code and date: the index never changes, so a code asked again (every quote of a
+   * catalogue's products) is found without probing (issue 17). Bounded: cleared when full.
+   */
+  private readonly answers = new Map<string, HsMatch<T> | null>();
+
   /** Exact code, then the lines under it, then its heading/chapter ancestors. */
   lookup(hs: string, date: string): HsMatch<T> | undefined {
+    const key = `${hs}|${date}`;
+    const known = this.answers.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.find(hs, date);
+    if (this.answers.size >= LOOKUP_MEMO_ENTRIES) this.answers.clear();
+    this.answers.set(key, found ?? null);
+    return found;
+  }
+
+  private find(hs: string, date: string): HsMatch<T> | undefined {
     const exact = this.inForceAt(hs, date);
     if (exact) return { kind: 'exact', prefix: hs, entry: exact };
     const under = this.under(hs, date);

@@ -72,4 +72,19 @@ describe('HS index: longest prefix in force', () => {
   it('when nothing matches, then there is no match', () => {
     expect(index.lookup('420221', '2026-06-01')).toBeUndefined();
   });
+
+  it('when a code is looked up again (remembered answers, issue 17), then the answer is the same and a date on the other side of a change still gets its own lines', () => {
+    const first = index.lookup('610990', '2026-06-01');
+    expect(index.lookup('610990', '2026-06-01')).toBe(first);
+    expect(index.lookup('420221', '2026-06-01')).toBeUndefined();
+    const before = index.lookup('610990', '2025-06-01');
+    expect(before?.kind === 'descendants' && before.entries.map((x) => x.hs)).toEqual(['61099090']);
+    expect(first?.kind === 'descendants' && first.entries.map((x) => x.hs)).toEqual(['61099010']);
+  });
+
+  it('when more codes are asked than the index remembers (4,096), then answers stay right after it forgets', () => {
+    for (let i = 0; i < 5000; i++) index.lookup(`6109${String(i).padStart(4, '0')}`, '2026-06-01');
+    expect(index.lookup('61091000', '2026-06-01')?.kind).toBe('exact');
+    expect(index.lookup('61099999', '2026-06-01')).toMatchObject({ kind: 'ancestor', prefix: '6109' });
+  });
 });
