@@ -73,6 +73,11 @@ export interface RatedService {
   /** base first, then surcharges, then fuel. */
   lines: ChargeLine[];
   insurance?: ChargeLine;
+  /**
+   * The insurance line for another declared value of the same shipment (parcels, route, date), from a
+   * rater whose `insuranceByValue` is true: the rating cache re-prices it instead of rating again.
+   */
+  insureFor?: (declaredValue: ShipmentToRate['declaredValue']) => ChargeLine;
   dutyFees: DutyDependentFee[];
   transitDays: { min: number; max: number };
   customsDays: { min: number; max: number };
@@ -119,6 +124,12 @@ export interface CarrierRater {
    * Insurance always depends on the value. Omitted: 'no'.
    */
   readonly reuse?: 'no' | 'always' | 'sameValue';
+  /**
+   * With reuse 'always': an insured answer differs between declared values only in its insurance line,
+   * which each option's `insureFor` prices (the insurance has no triggers and no exclusions). The
+   * rating cache then keys insured shipments without their value (issue 17).
+   */
+  readonly insuranceByValue?: boolean;
   /**
    * What about the goods can change this carrier's answer for the shipment's lane and date
    * (the restricted-goods rules that fire and on which items); '' when nothing. Part of the

@@ -17,6 +17,7 @@ export class RestrictedCarrierRater implements CarrierRater {
   readonly id: string;
   readonly name: string;
   readonly reuse: CarrierRater['reuse'];
+  readonly insuranceByValue: boolean;
 
   constructor(
     readonly inner: CarrierRater,
@@ -25,6 +26,7 @@ export class RestrictedCarrierRater implements CarrierRater {
     this.id = inner.id;
     this.name = inner.name;
     this.reuse = inner.reuse;
+    this.insuranceByValue = inner.insuranceByValue ?? false;
   }
 
   restrictionKey(shipment: ShipmentToRate): string {

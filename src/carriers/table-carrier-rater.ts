@@ -35,6 +35,8 @@ export class TableCarrierRater implements CarrierRater {
   readonly name: string;
   /** A table's price depends on the declared value only through value triggers or value percentages. */
   readonly reuse: 'always' | 'sameValue';
+  /** Its insurance is a price of the declared value alone (no triggers, no exclusions): see CarrierRater. */
+  readonly insuranceByValue: boolean;
   private readonly postcodeFormats: PostcodeFormats | undefined;
 
   /**
@@ -53,6 +55,11 @@ export class TableCarrierRater implements CarrierRater {
       (s) => s.option !== 'insurance' && (s.percentOf === 'declaredValue' || (s.triggers ?? []).some((t) => t.field === 'declaredValue')),
     );
     this.reuse = valueSensitive ? 'sameValue' : 'always';
+    const insurance = table.surcharges.filter((s) => s.option === 'insurance');
+    const codes = new Set(insurance.map((s) => s.code));
+    this.insuranceByValue =
+      insurance.every((s) => (s.triggers ?? []).length === 0 && (s.excludes ?? []).length === 0) &&
+      !table.surcharges.some((s) => (s.excludes ?? []).some((code) => codes.has(code)));
   }
 
   restrictionKey(shipment: ShipmentToRate): string {
@@ -97,6 +104,7 @@ function postcodeNote(table: CarrierFile, service: CarrierService, destination: 
 interface Charges {
   lines: ChargeLine[];
   insurance?: ChargeLine;
+  insureFor?: (declaredValue: ShipmentToRate['declaredValue']) => ChargeLine;
   dutyFees: DutyDependentFee[];
   notes: Note[];
 }
@@ -156,7 +164,17 @@ function priceCharges(
   }
   return {
     lines,
-    ...(insured === undefined ? {} : { insurance: toLine(insured) }),
+    ...(insured === undefined
+      ? {}
+      : {
+          insurance: toLine(insured),
+          // The same surcharge on the same pieces for another declared value (used only when it has no triggers or exclusions).
+          insureFor: (declaredValue: ShipmentToRate['declaredValue']) => ({
+            code: insured.surcharge.code,
+            name: insured.surcharge.name,
+            ...priceSurcharge(insured.surcharge, chargedPieceNumbers(insured, pieces), { ...ctx, shipment: { ...shipment, declaredValue } }),
+          }),
+        }),
     dutyFees: charged.flatMap((t) => (isDutyOption(t.surcharge) ? [{ ...dutyFee(t.surcharge, chargedPieceNumbers(t, pieces), ctx), status: table.status }] : [])),
     notes,
   };

@@ -37,28 +37,29 @@ function withCarrierFees(run: QuoteRun, svc: RatedService, customs: CustomsPrice
 }
 
 /**
- * A carrier option's lines in an answer currency and language depend only on the option (a
- * rating-cache entry, reused across requests of one data snapshot) and the rate table: worked
- * out once per (rates, option, currency, locale) and shared (issue 17). Entries go with their keys.
+ * A carrier option's lines in an answer currency and language depend only on its lines (a
+ * rating-cache entry's, reused across requests of one data snapshot, also by the copies that carry
+ * another insurance) and the rate table: worked out once per (rates, lines, currency, locale) and
+ * shared (issue 17). Entries go with their keys. The insurance is converted per request.
  */
-const shippingMemo = new WeakMap<object, WeakMap<RatedService, Map<string, ShippingPriced>>>();
+const shippingMemo = new WeakMap<object, WeakMap<RatedService['lines'], Map<string, Omit<ShippingPriced, 'insurance'>>>>();
 
 /** Step 3: convert the carrier's lines to the answer currency and round each once. */
 function priceShipping(run: QuoteRun, svc: RatedService): ShippingPriced {
-  const key = `${run.input.currency}|${run.input.locale}`;
-  let byService = shippingMemo.get(run.ctx.rates);
-  if (!byService) shippingMemo.set(run.ctx.rates, (byService = new WeakMap()));
-  let byKey = byService.get(svc);
-  if (!byKey) byService.set(svc, (byKey = new Map()));
-  const hit = byKey.get(key);
+  const ccy = run.input.currency;
+  const insurance = svc.insurance ? roundHalfUp(run.cv(svc.insurance.amount, svc.currency, ccy), ccy) : ZERO;
+  const key = `${ccy}|${run.input.locale}`;
+  let byLines = shippingMemo.get(run.ctx.rates);
+  if (!byLines) shippingMemo.set(run.ctx.rates, (byLines = new WeakMap()));
+  let byKey = byLines.get(svc.lines);
+  if (!byKey) byLines.set(svc.lines, (byKey = new Map()));
   // The currencies a memoised option converted are already in the answer's list: the option's and the answer's.
-  if (hit) return hit;
-  const priced = convertShipping(run, svc);
-  byKey.set(key, priced);
-  return priced;
+  let lines = byKey.get(key);
+  if (lines === undefined) byKey.set(key, (lines = convertLines(run, svc)));
+  return { ...lines, insurance };
 }
 
-function convertShipping(run: QuoteRun, svc: RatedService): ShippingPriced {
+function convertLines(run: QuoteRun, svc: RatedService): Omit<ShippingPriced, 'insurance'> {
   const ccy = run.input.currency;
   const locale = run.input.locale;
   const lines = svc.lines.map((l) => {
@@ -67,8 +68,7 @@ function convertShipping(run: QuoteRun, svc: RatedService): ShippingPriced {
     const working = say(l.working, locale) + (svc.currency === ccy ? ` ${ccy}` : ` ${svc.currency} → ${shown} ${ccy}`);
     return { code: l.code, name: l.name[locale], amount: shown, working, rounded };
   });
-  const insurance = svc.insurance ? roundHalfUp(run.cv(svc.insurance.amount, svc.currency, ccy), ccy) : ZERO;
-  return { lines, total: sum(lines.map((l) => l.rounded)), insurance };
+  return { lines, total: sum(lines.map((l) => l.rounded)) };
 }
 
 /** The carrier's fee for advancing duties and taxes (DDP) or collecting them from the buyer (DAP). */

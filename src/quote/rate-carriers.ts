@@ -31,7 +31,8 @@ export class RatingCache {
 export function ratingKey(carrier: CarrierRater, s: ShipmentToRate): string | undefined {
   const reuse = carrier.reuse ?? 'no';
   if (reuse === 'no') return undefined;
-  const valueMatters = s.insure || reuse === 'sameValue';
+  // Insurance is re-priced for each value where the carrier allows it (rateCached), so only then is the value left out.
+  const valueMatters = reuse === 'sameValue' || (s.insure && carrier.insuranceByValue !== true);
   return JSON.stringify([
     carrier.id,
     s.origin.country,
@@ -68,11 +69,16 @@ function named(name: string, r: RateRejection): RateRejection {
 async function rateCached(carrier: CarrierRater, shipment: ShipmentToRate, timeoutMs: number, cache: RatingCache | undefined): Promise<RateResult> {
   const key = cache ? ratingKey(carrier, shipment) : undefined;
   const hit = key === undefined ? undefined : cache?.get(key);
-  if (hit) return hit;
+  if (hit) return shipment.insure && carrier.insuranceByValue === true ? insuredAt(hit, shipment.declaredValue) : hit;
   const result = await rateOne(carrier, shipment, timeoutMs);
   // Failures are not kept: the next request asks again.
   if (key !== undefined && result.rejections.every((r) => r.code !== 'CARRIER_ERROR' && r.code !== 'CARRIER_TIMEOUT')) cache?.set(key, result);
   return result;
+}
+
+/** A cached answer with each option's insurance priced for this declared value (the only part that depends on it). */
+function insuredAt(result: RateResult, declaredValue: ShipmentToRate['declaredValue']): RateResult {
+  return { ...result, options: result.options.map((o) => (o.insureFor ? { ...o, insurance: o.insureFor(declaredValue) } : o)) };
 }
 
 async function rateOne(carrier: CarrierRater, shipment: ShipmentToRate, timeoutMs: number): Promise<RateResult> {
