@@ -131,6 +131,12 @@ export interface CarrierRater {
    */
   readonly insuranceByValue?: boolean;
   /**
+   * With reuse 'sameValue': what about the declared value can change the answer, when that is less
+   * than the value itself (a table whose only value rules are thresholds: which of them the value
+   * passes). Part of the rating-cache key instead of the value. Omitted: the value itself.
+   */
+  valueKey?(shipment: ShipmentToRate): string | undefined;
+  /**
    * What about the goods can change this carrier's answer for the shipment's lane and date
    * (the restricted-goods rules that fire and on which items); '' when nothing. Part of the
    * rating-cache key, so HS codes count only where a restriction makes them count.

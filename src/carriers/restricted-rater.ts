@@ -33,6 +33,10 @@ export class RestrictedCarrierRater implements CarrierRater {
     return restrictionKey(this.rules, shipment);
   }
 
+  valueKey(shipment: ShipmentToRate): string | undefined {
+    return this.inner.valueKey?.(shipment);
+  }
+
   rate(shipment: ShipmentToRate): RateResult | Promise<RateResult> {
     const answer = this.inner.rate(shipment);
     return answer instanceof Promise ? answer.then((r) => applyRestrictions(r, this.rules, shipment)) : applyRestrictions(answer, this.rules, shipment);

@@ -4,14 +4,14 @@ import { D, sum } from '../domain/money';
 import type { Note } from '../domain/note';
 import type { LocalizedText } from '../schema/primitives';
 import type { CarrierRater, ChargeLine, DutyDependentFee, RateRejection, RateResult, RatedService, Refusal, ShipmentToRate } from './carrier-rater';
-import type { CarrierFile, CarrierService } from './carrier-schema';
+import type { CarrierFile, CarrierService, Trigger } from './carrier-schema';
 import { findRestrictionHits, restrictionKey, restrictionRefusal, restrictionWarnings } from './restrictions';
 import { fuelEntryOn, fuelLine } from './table/fuel';
 import { measurePiece, pricedWeights } from './table/pieces';
 import { checkTable, routeZone } from './table/route-checks';
 import { applicableSurcharges, chargedPieceNumbers, dutyFee, isDutyOption, priceSurcharge, type PricingContext } from './table/surcharges';
 import type { MeasuredPiece } from './table/table-types';
-import { applyExclusions, triggeredPieces, type ShipmentFacts, type Triggered } from './table/triggers';
+import { applyExclusions, triggeredPieces, valueTriggerHolds, type ShipmentFacts, type Triggered } from './table/triggers';
 import { baseLine, incomplete } from './table/weight-pricing';
 import { postcodeMatches } from './table/zones';
 import { destinationForRules } from './table/postcode-check';
@@ -35,6 +35,8 @@ export class TableCarrierRater implements CarrierRater {
   readonly name: string;
   /** A table's price depends on the declared value only through value triggers or value percentages. */
   readonly reuse: 'always' | 'sameValue';
+  /** Every declared-value trigger of the table, when triggers are its only use of the value (besides insurance). */
+  private readonly valueTriggers: Trigger[] | undefined;
   /** Its insurance is a price of the declared value alone (no triggers, no exclusions): see CarrierRater. */
   readonly insuranceByValue: boolean;
   private readonly postcodeFormats: PostcodeFormats | undefined;
@@ -55,6 +57,7 @@ export class TableCarrierRater implements CarrierRater {
       (s) => s.option !== 'insurance' && (s.percentOf === 'declaredValue' || (s.triggers ?? []).some((t) => t.field === 'declaredValue')),
     );
     this.reuse = valueSensitive ? 'sameValue' : 'always';
+    this.valueTriggers = valueTriggersOf(table);
     const insurance = table.surcharges.filter((s) => s.option === 'insurance');
     const codes = new Set(insurance.map((s) => s.code));
     this.insuranceByValue =
@@ -64,6 +67,18 @@ export class TableCarrierRater implements CarrierRater {
 
   restrictionKey(shipment: ShipmentToRate): string {
     return restrictionKey(this.table, shipment);
+  }
+
+  /** Which of the table's declared-value thresholds the value passes ("10"), when thresholds are its only value rules. */
+  valueKey(shipment: ShipmentToRate): string | undefined {
+    const triggers = this.valueTriggers;
+    if (triggers === undefined) return undefined;
+    const { amount, currency: from } = shipment.declaredValue;
+    const valueIn = (currency: string | undefined) => {
+      const target = currency ?? this.table.currency;
+      return from === target ? amount : shipment.convert(amount, from, target);
+    };
+    return triggers.map((t) => (valueTriggerHolds(t, valueIn) ? '1' : '0')).join('');
   }
 
   rate(shipment: ShipmentToRate): RateResult {
@@ -76,6 +91,25 @@ export class TableCarrierRater implements CarrierRater {
     }
     return result;
   }
+}
+
+/**
+ * The table's declared-value triggers wherever they are (surcharges, minimum billable weights), or
+ * undefined when a charge other than insurance is a percentage of the value (then the value itself counts).
+ */
+function valueTriggersOf(table: CarrierFile): Trigger[] | undefined {
+  if (table.surcharges.some((s) => s.option !== 'insurance' && s.percentOf === 'declaredValue')) return undefined;
+  const found: Trigger[] = [];
+  const visit = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(visit);
+    else if (x !== null && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      if (o.field === 'declaredValue' && typeof o.op === 'string') found.push(o as unknown as Trigger);
+      else Object.values(o).forEach(visit);
+    }
+  };
+  visit({ surcharges: table.surcharges.filter((s) => s.option !== 'insurance'), services: table.services });
+  return found;
 }
 
 function note(code: string, severity: Note['severity'], text: LocalizedText): Note {

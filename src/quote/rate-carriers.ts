@@ -32,7 +32,10 @@ export function ratingKey(carrier: CarrierRater, s: ShipmentToRate): string | un
   const reuse = carrier.reuse ?? 'no';
   if (reuse === 'no') return undefined;
   // Insurance is re-priced for each value where the carrier allows it (rateCached), so only then is the value left out.
-  const valueMatters = reuse === 'sameValue' || (s.insure && carrier.insuranceByValue !== true);
+  const insuranceNeedsValue = s.insure && carrier.insuranceByValue !== true;
+  const valueMatters = reuse === 'sameValue' || insuranceNeedsValue;
+  // A table whose value rules are thresholds only counts which of them the value passes.
+  const thresholds = reuse === 'sameValue' && !insuranceNeedsValue ? carrier.valueKey?.(s) : undefined;
   return JSON.stringify([
     carrier.id,
     s.origin.country,
@@ -43,7 +46,7 @@ export function ratingKey(carrier: CarrierRater, s: ShipmentToRate): string | un
     s.parcels.map((p) => [p.lengthCm.toString(), p.widthCm.toString(), p.heightCm.toString(), p.weightKg.toString()]),
     s.shipDate,
     s.insure,
-    valueMatters ? [s.declaredValue.amount.toString(), s.declaredValue.currency] : null,
+    thresholds !== undefined ? ['thresholds', thresholds] : valueMatters ? [s.declaredValue.amount.toString(), s.declaredValue.currency] : null,
     // HS codes (and the buyer) only as far as the carrier's restricted-goods rules catch them.
     carrier.restrictionKey?.(s) ?? '',
   ]);

@@ -69,3 +69,45 @@ describe('insured shipments share carrier prices across declared values (issue 1
     expect(rater.calls).toBe(2);
   });
 });
+
+/**
+ * Issue 17: carriers/estafeta.json's only value rule is the export pedimento A1 (30.00 USD when the
+ * declared value is over 5,000 USD): carts on the same side of 5,000 USD share one rating.
+ * rate-helpers convert at 18 MXN a USD: 5,000 USD = 90,000 MXN.
+ */
+describe('a table whose only value rules are thresholds shares prices on each side of them (issue 17)', () => {
+  const estafeta = loadCarrier('estafeta.json');
+  const valued = (mxn: string) => shipment({ declaredValue: { amount: new D(mxn), currency: 'MXN' } });
+
+  it('when the values are 1,800 and 17,982 MXN (100 and 999 USD), then one key; 90,000 (= 5,000 USD, not over) too; 90,018 (5,001 USD) another', () => {
+    const rater = new TableCarrierRater(estafeta);
+    expect(rater.reuse).toBe('sameValue');
+    const key = (mxn: string) => ratingKey(rater, valued(mxn));
+    expect(key('17982')).toBe(key('1800'));
+    expect(key('90000')).toBe(key('1800'));
+    expect(key('90018')).not.toBe(key('1800'));
+    expect(rater.valueKey(valued('90018'))).toBe('1');
+    expect(rater.valueKey(valued('90000'))).toBe('0');
+  });
+
+  it('when a cart over 5,000 USD is answered, then it has the pedimento and the cached cheaper cart’s answer does not, each equal to rating afresh', async () => {
+    const rater = new Counting(estafeta);
+    const cache = new RatingCache();
+    const lines = (r: RateResult) => r.options.map((o) => o.lines.map((l) => `${l.code} ${l.amount.toFixed(2)}`));
+    const cheap = await rateCarriers([rater], valued('1800'), 100, cache);
+    const cheap2 = await rateCarriers([rater], valued('17982'), 100, cache);
+    const dear = await rateCarriers([rater], valued('90018'), 100, cache);
+    expect(rater.calls).toBe(2);
+    expect(lines(cheap2)).toEqual(lines(new TableCarrierRater(estafeta).rate(valued('17982'))));
+    expect(lines(dear)).toEqual(lines(new TableCarrierRater(estafeta).rate(valued('90018'))));
+    expect(lines(cheap).flat().some((l) => l.startsWith('EXPORT_PEDIMENTO_A1'))).toBe(false);
+    expect(lines(dear).flat().filter((l) => l.startsWith('EXPORT_PEDIMENTO_A1'))).toContain('EXPORT_PEDIMENTO_A1 540.00'); // 30 USD × 18 = 540.00 MXN
+  });
+
+  it('when a table charges a percentage of the declared value (not insurance), then the value itself is the key', () => {
+    const pct = { ...estafeta, surcharges: [...estafeta.surcharges, { code: 'VALUE_FEE', name: { es: 'x', en: 'x' }, basis: 'percent', percent: new D('0.5'), percentOf: 'declaredValue', source: 'globalpack-estafeta' }] } as CarrierFile;
+    const rater = new TableCarrierRater(pct);
+    expect(rater.valueKey(valued('1800'))).toBeUndefined();
+    expect(ratingKey(rater, valued('1800'))).not.toBe(ratingKey(rater, valued('17982')));
+  });
+});

@@ -53,6 +53,11 @@ export function triggerHolds(t: Trigger, piece: MeasuredPiece, facts: ShipmentFa
   return pieceTriggerHolds(t, piece);
 }
 
+/** Whether a declared-value trigger holds for a value given in the trigger's currency (else the table's). */
+export function valueTriggerHolds(t: Trigger, valueIn: (currency: string | undefined) => Decimal): boolean {
+  return t.field === 'declaredValue' && typeof t.value === 'number' && compare(valueIn(t.currency), t.op, t.value);
+}
+
 /** A trigger on a piece field (pieceKg, longestSideCm…); false for any other field. */
 export function pieceTriggerHolds(t: Trigger, piece: MeasuredPiece): boolean {
   const field = PIECE_FIELDS[t.field];
