@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import NodeCache from 'node-cache';
 import type { DataSnapshot } from '../quote/quote-deps';
+import type { JsonAnswer } from './json-answer';
 
 /** The API key's name (or "-" without keys), length-prefixed so no name and body can run together into another's. */
 function clientPart(client: string | undefined): string {
@@ -52,19 +53,19 @@ export class QuoteResponseCache {
     return cache;
   }
 
-  /** The JSON text of a cached answer that is still valid at `now`. */
-  get(snapshot: DataSnapshot, key: string, now: Date): string | undefined {
-    const entry = this.cacheFor(snapshot).get<{ json: string; validUntil: number }>(key);
-    return entry && entry.validUntil > now.getTime() ? entry.json : undefined;
+  /** The bytes of a cached answer that is still valid at `now`. */
+  get(snapshot: DataSnapshot, key: string, now: Date): JsonAnswer | undefined {
+    const entry = this.cacheFor(snapshot).get<{ answer: JsonAnswer; validUntil: number }>(key);
+    return entry && entry.validUntil > now.getTime() ? entry.answer : undefined;
   }
 
-  set(snapshot: DataSnapshot, key: string, json: string, validUntil: Date): void {
+  set(snapshot: DataSnapshot, key: string, answer: JsonAnswer, validUntil: Date): void {
     const cache = this.cacheFor(snapshot);
     if (cache.getStats().keys >= this.maxEntries) {
       // Full: drop the oldest entry (node-cache keeps insertion order) rather than stop caching.
       const oldest = cache.keys()[0];
       if (oldest !== undefined) cache.del(oldest);
     }
-    cache.set(key, { json, validUntil: validUntil.getTime() });
+    cache.set(key, { answer, validUntil: validUntil.getTime() });
   }
 }

@@ -12,6 +12,7 @@ import { cappedFieldErrors, fieldErrors, ZOD_PARSE_OPTIONS } from './field-error
 import { jsonLimitProblem, QUOTE_JSON_LIMITS } from './json-limits';
 import type { AppDeps } from './app-deps';
 import { QuoteResponseCache } from './quote-cache';
+import { sendJsonAnswer, type JsonAnswer } from './json-answer';
 import { problem, sendProblem } from './problem';
 import { requestLocale } from './request-locale';
 import { replayIdempotentQuote, sendSavedQuote } from './saved-quotes';
@@ -66,9 +67,10 @@ export function validBody<S extends z.ZodType = typeof quoteRequestSchemaIn.en>(
 }
 
 /** The cached bytes, when there are any: true when the answer has been sent. */
-function sentFromCache(res: Response, cached: string | undefined): boolean {
+function sentFromCache(res: Response, cached: JsonAnswer | undefined): boolean {
   if (cached === undefined) return false;
-  res.status(200).set('X-Frontera-Cache', 'hit').type('application/json').send(cached);
+  res.set('X-Frontera-Cache', 'hit');
+  sendJsonAnswer(res, cached);
   return true;
 }
 

@@ -7,6 +7,7 @@ import { QuoteStoreError, type IdempotencyRecord } from '../store/quote-store';
 import { apiClientOf } from './access/api-client';
 import type { AppDeps } from './app-deps';
 import { problem, sendProblem } from './problem';
+import { jsonAnswer, sendJsonAnswer, type JsonAnswer } from './json-answer';
 
 /** Stripe's name for the header that marks an answer replayed from an earlier request with the same Idempotency-Key. */
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -108,19 +109,20 @@ export interface SaveContext {
 }
 
 /**
- * Save a new quote with its expiry and owner, then send it; returns the JSON
- * text sent for a new quote (serialised once, for the store, the answer and
- * the cache), undefined when something else was answered. Under an
+ * Save a new quote with its expiry and owner, then send it; returns the bytes
+ * sent for a new quote (serialised once, for the store, the answer and the
+ * cache), undefined when something else was answered. Under an
  * Idempotency-Key a concurrent request may have saved first: its quote is the
  * answer (or 409).
  */
-export async function sendSavedQuote(res: Response, deps: AppDeps, quote: QuoteResult, ctx: SaveContext): Promise<string | undefined> {
+export async function sendSavedQuote(res: Response, deps: AppDeps, quote: QuoteResult, ctx: SaveContext): Promise<JsonAnswer | undefined> {
   const json = JSON.stringify(quote);
-  if (refuseTooLarge(res, deps, Buffer.byteLength(json), ctx.locale)) return undefined;
+  const answer = jsonAnswer(json);
+  if (refuseTooLarge(res, deps, answer.body.length, ctx.locale)) return undefined;
   await ctx.pause?.();
   if (!deps.store) {
-    res.status(200).type('application/json').send(json);
-    return json;
+    sendJsonAnswer(res, answer);
+    return answer;
   }
   let saved;
   try {
@@ -136,6 +138,6 @@ export async function sendSavedQuote(res: Response, deps: AppDeps, quote: QuoteR
     return undefined;
   }
   await ctx.pause?.();
-  res.status(200).type('application/json').send(json);
-  return json;
+  sendJsonAnswer(res, answer);
+  return answer;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { QuoteResponseCache } from '../../src/http/quote-cache';
 import { exampleBody, testApp, testSnapshot } from '../helpers/http-fixtures';
@@ -28,6 +29,25 @@ describe('response cache of normalised requests', () => {
     expect(b.body.quoteId).toBe(a.body.quoteId);
     const bad = JSON.stringify({ ...exampleBody(), items: [] });
     for (let i = 0; i < 2; i++) expect((await request(app).post('/quote').set('Content-Type', 'application/json').send(bad)).status).toBe(422);
+  });
+
+  it('when an answer comes from the cache, then it is the very bytes of the first, with the same strong ETag: the first 27 characters of the SHA-256 of the bytes (base64url)', async () => {
+    const snapshot = testSnapshot();
+    const app = testApp({ data: () => snapshot, newId, quoteCache: new QuoteResponseCache(60, 100) });
+    const text = JSON.stringify(exampleBody());
+    const raw = (r: request.Request) => r.buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    const a = await raw(request(app).post('/quote').set('Content-Type', 'application/json').send(text));
+    const b = await raw(request(app).post('/quote').set('Content-Type', 'application/json').send(text));
+    expect(b.headers['x-frontera-cache']).toBe('hit');
+    expect(Buffer.compare(a.body as Buffer, b.body as Buffer)).toBe(0);
+    const expected = `"${createHash('sha256').update(a.body as Buffer).digest('base64url').slice(0, 27)}"`;
+    expect([a.headers.etag, b.headers.etag]).toEqual([expected, expected]);
+    expect(b.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse((b.body as Buffer).toString('utf8')).quoteId).toBe(JSON.parse((a.body as Buffer).toString('utf8')).quoteId);
   });
 
   it('when a price differs, then the engine runs again', async () => {
