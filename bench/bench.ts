@@ -118,7 +118,10 @@ interface Ratios {
 }
 
 async function throughput(): Promise<Record<string, Ratios>> {
-  const service = await start(join(ROOT, 'dist', 'server.js'), { LOG_LEVEL: 'silent', WORKERS: '1', FRONTERA_DATA_DIR: ROOT });
+  // A new quote store for each run: the repository's data/quotes.sqlite would grow over runs (~250 MB a
+  // run) until its budget makes every save delete the oldest quotes, and the figures would drift with it.
+  const store = join(mkdtempSync(join(tmpdir(), 'frontera-bench-store-')), 'quotes.sqlite');
+  const service = await start(join(ROOT, 'dist', 'server.js'), { LOG_LEVEL: 'silent', WORKERS: '1', FRONTERA_DATA_DIR: ROOT, QUOTE_STORE_PATH: store });
   const loads = workloads();
   const sample = await sampleAnswers(service.port, loads);
   const echo = await start(join(__dirname, 'echo-server.js'), { BENCH_ECHO_ANSWERS: sample.file });
