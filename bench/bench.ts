@@ -7,7 +7,7 @@
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,7 +120,8 @@ interface Ratios {
 async function throughput(): Promise<Record<string, Ratios>> {
   // A new quote store for each run: the repository's data/quotes.sqlite would grow over runs (~250 MB a
   // run) until its budget makes every save delete the oldest quotes, and the figures would drift with it.
-  const store = join(mkdtempSync(join(tmpdir(), 'frontera-bench-store-')), 'quotes.sqlite');
+  const storeDir = mkdtempSync(join(tmpdir(), 'frontera-bench-store-'));
+  const store = join(storeDir, 'quotes.sqlite');
   const service = await start(join(ROOT, 'dist', 'server.js'), { LOG_LEVEL: 'silent', WORKERS: '1', FRONTERA_DATA_DIR: ROOT, QUOTE_STORE_PATH: store });
   const loads = workloads();
   const sample = await sampleAnswers(service.port, loads);
@@ -156,6 +157,8 @@ async function throughput(): Promise<Record<string, Ratios>> {
   } finally {
     echo.child.kill('SIGTERM');
     service.child.kill('SIGTERM');
+    if (service.child.exitCode === null && service.child.signalCode === null) await new Promise((resolve) => service.child.once('exit', resolve));
+    rmSync(storeDir, { recursive: true, force: true });
   }
   return ratios;
 }
