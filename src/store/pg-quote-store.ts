@@ -2,7 +2,7 @@ import { Pool, type PoolClient } from 'pg';
 import type { QuoteResult } from '../quote/quote-result';
 import { migrateQuoteTables } from './pg-migration';
 import {
-  DEFAULT_QUOTE_STORE_MAX_BYTES, DuplicateQuoteIdError, EVICT_DOWN_TO, QuoteStoreError, storedQuoteOf,
+  DEFAULT_QUOTE_STORE_MAX_BYTES, DuplicateQuoteIdError, EVICT_DOWN_TO, EVICT_ROWS_PER_SAVE, QuoteStoreError, storedQuoteOf,
   type IdempotencyRecord, type QuoteRow, type QuoteStore, type SaveExtras, type StoredQuote,
 } from './quote-store';
 
@@ -109,17 +109,22 @@ export class PgQuoteStore implements QuoteStore {
     return Number(res.rows[0]?.bytes ?? 0);
   }
 
-  /** Over the budget: delete the oldest quotes (never the one just saved) until the total is EVICT_DOWN_TO of it. */
+  /**
+   * Over the budget: delete the oldest quotes (never the one just saved) until the total is EVICT_DOWN_TO
+   * of it, at most EVICT_ROWS_PER_SAVE of them; the next save over the budget carries on.
+   */
   private async keepWithinBudget(c: PoolClient, justSaved: string): Promise<void> {
-    const total = Number((await c.query<{ bytes: string }>(`SELECT bytes FROM ${this.total} WHERE id = 1`)).rows[0]?.bytes ?? 0);
+    let total = Number((await c.query<{ bytes: string }>(`SELECT bytes FROM ${this.total} WHERE id = 1`)).rows[0]?.bytes ?? 0);
     if (total <= this.maxBytes) return;
-    // The oldest rows whose sizes add up to the excess: a row goes while the rows before it are still short of it.
-    await c.query(
-      `DELETE FROM ${this.table} WHERE id IN (
-         SELECT id FROM (SELECT id, size, SUM(size) OVER (ORDER BY created_at, id ROWS UNBOUNDED PRECEDING) AS running FROM ${this.table} WHERE id <> $1) oldest
-         WHERE running - size < $2)`,
-      [justSaved, total - Math.floor(this.maxBytes * EVICT_DOWN_TO)],
-    );
+    const target = Math.floor(this.maxBytes * EVICT_DOWN_TO);
+    const oldest = await c.query<{ id: string; size: string }>(`SELECT id, size FROM ${this.table} WHERE id <> $1 ORDER BY created_at, id LIMIT $2`, [justSaved, EVICT_ROWS_PER_SAVE]);
+    const ids: string[] = [];
+    for (const row of oldest.rows) {
+      if (total <= target) break;
+      ids.push(row.id);
+      total -= Number(row.size);
+    }
+    if (ids.length > 0) await c.query(`DELETE FROM ${this.table} WHERE id = ANY($1)`, [ids]);
   }
 
   async close(): Promise<void> {

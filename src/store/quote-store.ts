@@ -8,6 +8,12 @@ import type { QuoteResult } from '../quote/quote-result';
 export const DEFAULT_QUOTE_STORE_MAX_BYTES = 1024 * 1024 * 1024;
 /** Once over the budget, quotes are deleted until this share of it is used, so the next saves do not delete again. */
 export const EVICT_DOWN_TO = 0.9;
+/**
+ * At most this many quotes are deleted by one save (issue 17): at the default 1 GB budget, going down
+ * to 90 % at once meant ~4,000 rows in one transaction, holding the event loop. A save over the budget
+ * deletes the oldest up to this many; the next saves over it carry on.
+ */
+export const EVICT_ROWS_PER_SAVE = 64;
 
 /** The Idempotency-Key a quote was made under, and the hash of the request body that made it. */
 export interface IdempotencyRecord {

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { QuoteResult } from '../quote/quote-result';
 import {
-  DEFAULT_QUOTE_STORE_MAX_BYTES, DuplicateQuoteIdError, EVICT_DOWN_TO, QuoteStoreError, storedQuoteOf,
+  DEFAULT_QUOTE_STORE_MAX_BYTES, DuplicateQuoteIdError, EVICT_DOWN_TO, EVICT_ROWS_PER_SAVE, QuoteStoreError, storedQuoteOf,
   type IdempotencyRecord, type QuoteRow, type QuoteStore, type SaveExtras, type StoredQuote,
 } from './quote-store';
 
@@ -45,11 +45,8 @@ const ADDED_COLUMNS: [string, string][] = [['owner', 'TEXT'], ['size', 'INTEGER 
  * least @excess bytes: a row goes when the sizes of the rows before it are
  * still short of @excess. One statement, one ordered pass over the table.
  */
-const EVICT_OLDEST = `
-DELETE FROM quotes WHERE id IN (
-  SELECT id FROM (SELECT id, size, SUM(size) OVER (ORDER BY created_at, id ROWS UNBOUNDED PRECEDING) AS running FROM quotes WHERE id <> @keep)
-  WHERE running - size < @excess
-)`;
+/** The oldest quotes but one, oldest first (the created_at index, stopping at the limit). */
+const OLDEST = 'SELECT id, size FROM quotes WHERE id <> @keep ORDER BY created_at, id LIMIT @limit';
 
 /** SQLite result codes that retrying cannot cure: the file is damaged, not a database, or cannot be written at all. */
 const PERMANENT = /^SQLITE_(CORRUPT|NOTADB|READONLY|CANTOPEN|PERM|AUTH)/;
@@ -98,7 +95,8 @@ export class SqliteQuoteStore implements QuoteStore {
       freeExpiredKey: this.db.prepare('DELETE FROM quotes WHERE idempotency_key = ? AND expires_at <= ?'),
       purge: this.db.prepare('DELETE FROM quotes WHERE expires_at <= ?'),
       total: this.db.prepare('SELECT bytes FROM quote_store_size WHERE id = 1').pluck(),
-      evictOldest: this.db.prepare(EVICT_OLDEST),
+      oldest: this.db.prepare(OLDEST),
+      deleteById: this.db.prepare('DELETE FROM quotes WHERE id = ?'),
     };
   }
 
@@ -132,11 +130,20 @@ export class SqliteQuoteStore implements QuoteStore {
     return storedQuoteOf(s.byKey.get(idem.key, createdAt) as Row);
   }
 
-  /** Over the budget: delete the oldest quotes (never the one just saved) until the total is EVICT_DOWN_TO of it. */
+  /**
+   * Over the budget: delete the oldest quotes (never the one just saved) until the total is EVICT_DOWN_TO
+   * of it, at most EVICT_ROWS_PER_SAVE of them; the next save over the budget carries on.
+   */
   private keepWithinBudget(justSaved: string): void {
     const s = this.statements;
-    if ((s.total.get() as number) <= this.maxBytes) return;
-    s.evictOldest.run({ keep: justSaved, excess: (s.total.get() as number) - Math.floor(this.maxBytes * EVICT_DOWN_TO) });
+    let total = s.total.get() as number;
+    if (total <= this.maxBytes) return;
+    const target = Math.floor(this.maxBytes * EVICT_DOWN_TO);
+    for (const row of s.oldest.all({ keep: justSaved, limit: EVICT_ROWS_PER_SAVE }) as { id: string; size: number }[]) {
+      if (total <= target) break;
+      s.deleteById.run(row.id);
+      total -= row.size;
+    }
   }
 
   async save(quote: QuoteResult, expiresAt: Date, idempotency?: IdempotencyRecord, extras: SaveExtras = {}): Promise<StoredQuote> {
