@@ -53,11 +53,8 @@ export class TableCarrierRater implements CarrierRater {
     this.postcodeFormats = postcodeFormats ?? undefined;
     this.id = table.id;
     this.name = table.name;
-    const valueSensitive = table.surcharges.some(
-      (s) => s.option !== 'insurance' && (s.percentOf === 'declaredValue' || (s.triggers ?? []).some((t) => t.field === 'declaredValue')),
-    );
-    this.reuse = valueSensitive ? 'sameValue' : 'always';
     this.valueTriggers = valueTriggersOf(table);
+    this.reuse = this.valueTriggers === undefined || this.valueTriggers.length > 0 ? 'sameValue' : 'always';
     const insurance = table.surcharges.filter((s) => s.option === 'insurance');
     const codes = new Set(insurance.map((s) => s.code));
     this.insuranceByValue =
@@ -94,22 +91,13 @@ export class TableCarrierRater implements CarrierRater {
 }
 
 /**
- * The table's declared-value triggers wherever they are (surcharges, minimum billable weights), or
+ * The declared-value triggers of the table's charges (the loader allows them on surcharges only), or
  * undefined when a charge other than insurance is a percentage of the value (then the value itself counts).
  */
 function valueTriggersOf(table: CarrierFile): Trigger[] | undefined {
-  if (table.surcharges.some((s) => s.option !== 'insurance' && s.percentOf === 'declaredValue')) return undefined;
-  const found: Trigger[] = [];
-  const visit = (x: unknown): void => {
-    if (Array.isArray(x)) x.forEach(visit);
-    else if (x !== null && typeof x === 'object') {
-      const o = x as Record<string, unknown>;
-      if (o.field === 'declaredValue' && typeof o.op === 'string') found.push(o as unknown as Trigger);
-      else Object.values(o).forEach(visit);
-    }
-  };
-  visit({ surcharges: table.surcharges.filter((s) => s.option !== 'insurance'), services: table.services });
-  return found;
+  const charges = table.surcharges.filter((s) => s.option !== 'insurance');
+  if (charges.some((s) => s.percentOf === 'declaredValue')) return undefined;
+  return charges.flatMap((s) => (s.triggers ?? []).filter((t) => t.field === 'declaredValue'));
 }
 
 function note(code: string, severity: Note['severity'], text: LocalizedText): Note {

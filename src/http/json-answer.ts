@@ -8,13 +8,18 @@ import type { Response } from 'express';
  */
 export interface JsonAnswer {
   body: Buffer;
-  /** A strong validator of the exact bytes, as the form's static files have (web-routes.ts). */
+  /** A strong validator of the exact bytes (`strongEtag`), as the form's static files have. */
   etag: string;
+}
+
+/** A strong ETag of exact bytes: the first 27 characters of their SHA-256 (base64url), quoted. */
+export function strongEtag(body: Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
 export function jsonAnswer(json: string): JsonAnswer {
   const body = Buffer.from(json, 'utf8');
-  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+  return { body, etag: strongEtag(body) };
 }
 
 /** Send the bytes as application/json (utf-8) with their ETag; Express then neither converts nor hashes them. */

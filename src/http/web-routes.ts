@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { getCodes } from 'country-list';
@@ -10,6 +9,7 @@ import { problem, sendProblem } from './problem';
 import { hsSearchQuerySchemaIn } from './hs-search-query';
 import { fieldErrors } from './field-errors';
 import { requestLocale } from './request-locale';
+import { strongEtag } from './json-answer';
 
 /**
  * The bundled web form (`src/web`, plain files, no build step) and the
@@ -52,7 +52,7 @@ type Strings = Record<Locale, Record<string, string>>;
 
 function staticFile(body: Buffer | string, type: string): StaticFile {
   const buf = Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
-  return { body: buf, type, etag: `"${createHash('sha256').update(buf).digest('base64url').slice(0, 27)}"` };
+  return { body: buf, type, etag: strongEtag(buf) };
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

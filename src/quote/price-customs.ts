@@ -102,14 +102,18 @@ function priceCustoms(run: QuoteRun, values: ConsignmentValues, decided: Decided
   return { calc, duties, taxes, fees, figures, totals: linesTotals(duties, taxes, fees) };
 }
 
+/** The sum of answer lines' (rounded) amounts. */
+export function sumAmounts(lines: readonly { amount: string }[]): Decimal {
+  return sum(lines.map((l) => new D(l.amount)));
+}
+
 /** The rounded totals of answer lines: each the sum of its lines' amounts. */
 function linesTotals(duties: readonly DutyLineOut[], taxes: readonly TaxLineOut[], fees: readonly FeeLineOut[]): CustomsPriced['totals'] {
-  const total = (lines: readonly { amount: string }[]) => sum(lines.map((l) => new D(l.amount)));
   return {
-    duties: total(duties),
-    taxes: total(taxes),
-    importTaxes: total(taxes.filter((t) => t.collectedAt === 'import')),
-    fees: total(fees),
-    buyerFees: total(fees.filter((f) => f.payer === 'buyer')),
+    duties: sumAmounts(duties),
+    taxes: sumAmounts(taxes),
+    importTaxes: sumAmounts(taxes.filter((t) => t.collectedAt === 'import')),
+    fees: sumAmounts(fees),
+    buyerFees: sumAmounts(fees.filter((f) => f.payer === 'buyer')),
   };
 }

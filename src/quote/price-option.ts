@@ -1,11 +1,11 @@
 import type Decimal from 'decimal.js';
 import type { RatedService } from '../carriers/carrier-rater';
-import { D, ZERO, formatAmount, roundHalfUp, sum } from '../domain/money';
+import { ZERO, formatAmount, roundHalfUp, sum } from '../domain/money';
 import { fromCarrierStatus } from '../domain/confidence';
 import { memoDeliveryWindow } from './delivery-memo';
 import type { CustomsPriced, QuoteRun } from './quote-context';
 import { optionConfidence } from './option-confidence';
-import { priceCustomsShared } from './price-customs';
+import { priceCustomsShared, sumAmounts } from './price-customs';
 import { optionNotes } from './quote-notes';
 import type { FeeLineOut, PricedOption, QuoteOption } from './quote-result';
 import { say } from '../domain/wording';
@@ -28,11 +28,10 @@ function withCarrierFees(run: QuoteRun, svc: RatedService, customs: CustomsPrice
   const own = carrierDutyFees(run, svc, customs.totals.duties.plus(customs.totals.importTaxes));
   if (own.length === 0) return customs;
   const t = customs.totals;
-  const ownTotal = (lines: readonly FeeLineOut[]) => sum(lines.map((l) => new D(l.amount)));
   return {
     ...customs,
     fees: [...customs.fees, ...own],
-    totals: { ...t, fees: t.fees.plus(ownTotal(own)), buyerFees: t.buyerFees.plus(ownTotal(own.filter((f) => f.payer === 'buyer'))) },
+    totals: { ...t, fees: t.fees.plus(sumAmounts(own)), buyerFees: t.buyerFees.plus(sumAmounts(own.filter((f) => f.payer === 'buyer'))) },
   };
 }
 

@@ -14,30 +14,25 @@ import { exciseNotModelledNotes } from './excise-lines';
 import { exportNotes, UNCONFIRMED_SUFFIX } from './export-notes';
 
 function out(n: Note, tariff: LoadedTariff | undefined, locale: 'es' | 'en'): NoteOut {
-  // A destination file's note reads the same in every answer of a data snapshot: made once per language (issue 17).
-  const memo = tariff ? NOTES_OUT.get(n) : undefined;
-  const hit = memo?.[locale];
-  if (hit && memo.tariff === tariff) return hit;
   const id = tariff ? sourceIdOf(tariff, n.sourceKey) : undefined;
-  const made: NoteOut = { code: n.code, severity: n.severity, text: n.text[locale], ...(id ? { sourceId: id } : {}) };
-  if (memo && memo.tariff === tariff) memo[locale] = made;
-  return made;
+  return { code: n.code, severity: n.severity, text: n.text[locale], ...(id ? { sourceId: id } : {}) };
 }
 
 type TariffNote = LoadedTariff['file']['notes'][number];
-/** Answer notes of the destination files' notes, by note and language (entries go with the tariff). */
-const NOTES_OUT = new WeakMap<Note, { tariff: LoadedTariff; es?: NoteOut; en?: NoteOut }>();
-const DESTINATION_NOTES = new WeakMap<TariffNote, Note>();
+/** Answer notes of the destination files' notes, by tariff, note and language. */
+const DESTINATION_NOTES = new WeakMap<LoadedTariff, WeakMap<TariffNote, Partial<Record<'es' | 'en', NoteOut>>>>();
 
-/** A tariff file's note as a quote note ("(Unconfirmed.)" added where the file is unsure), the same object every time. */
-function destinationNote(n: TariffNote, tariff: LoadedTariff): Note {
-  let note = DESTINATION_NOTES.get(n);
-  if (note === undefined) {
-    const text = n.confidence === 'unconfirmed' ? { es: n.text.es + UNCONFIRMED_SUFFIX.es, en: n.text.en + UNCONFIRMED_SUFFIX.en } : n.text;
-    DESTINATION_NOTES.set(n, (note = { code: n.code, severity: n.severity, text, sourceKey: n.source }));
-    NOTES_OUT.set(note, { tariff });
-  }
-  return note;
+/**
+ * A tariff file's note as an answer note ("(Unconfirmed.)" added where the file is unsure): the same
+ * in every answer of a data snapshot, so made once per language (issue 17).
+ */
+function destinationNote(n: TariffNote, tariff: LoadedTariff, locale: 'es' | 'en'): NoteOut {
+  let byNote = DESTINATION_NOTES.get(tariff);
+  if (byNote === undefined) DESTINATION_NOTES.set(tariff, (byNote = new WeakMap()));
+  let made = byNote.get(n);
+  if (made === undefined) byNote.set(n, (made = {}));
+  const text = n.confidence === 'unconfirmed' ? { es: n.text.es + UNCONFIRMED_SUFFIX.es, en: n.text.en + UNCONFIRMED_SUFFIX.en } : n.text;
+  return (made[locale] ??= out({ code: n.code, severity: n.severity, text, sourceKey: n.source }, tariff, locale));
 }
 
 function dedupe(notes: NoteOut[]): NoteOut[] {
@@ -50,13 +45,11 @@ function dedupe(notes: NoteOut[]): NoteOut[] {
  * territory the postcode is in), unavailable carriers, data dates, what the estimate is.
  */
 export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options: readonly PricedOption[], fx: QuoteResult['exchangeRates'], extra: readonly Note[] = [], territory?: string): NoteOut[] {
-  const notes: Note[] = [...extra];
   const t = ctx.tariff;
-  for (const n of t.file.notes) {
-    if (!inForce(n, input.shipDate)) continue;
-    if (n.hs && !input.items.some((i) => matchesAnyPrefix(i.hs, n.hs))) continue;
-    notes.push(destinationNote(n, t));
-  }
+  const destination = t.file.notes
+    .filter((n) => inForce(n, input.shipDate) && (!n.hs || input.items.some((i) => matchesAnyPrefix(i.hs, n.hs))))
+    .map((n) => destinationNote(n, t, input.locale));
+  const notes: Note[] = [];
   for (const r of ctx.rated.rejections) {
     notes.push({ code: `CARRIER_UNAVAILABLE:${r.carrier}/${r.service}`, severity: 'warning', text: r.reason });
   }
@@ -84,7 +77,8 @@ export function collectQuoteNotes(input: QuoteInput, ctx: QuoteContext, options:
   notes.push(...exciseNotModelledNotes(t, input, territory));
   if (ctx.rated.options.length > 0) notes.push(...calendarNotes(input, ctx));
   notes.push(exchangeRatesNote(fx, ctx.now, ctx.fxMaxAgeDays), estimateNote(ctx));
-  return dedupe([...notes.map((n) => out(n, t, input.locale)), ...exportNotes(ctx.originTariff, input, options, ctx.rates)]);
+  const answer = (ns: readonly Note[]) => ns.map((n) => out(n, t, input.locale));
+  return dedupe([...answer(extra), ...destination, ...answer(notes), ...exportNotes(ctx.originTariff, input, options, ctx.rates)]);
 }
 
 const DAY_NAMES = {
